@@ -1,0 +1,43 @@
+//! The bundled plans, embedded in the crate and loaded by the same validating
+//! loader as user files.
+//!
+//! | id | plan |
+//! |---|---|
+//! | `witkoff-2025-04` | US framework ("final offer") handed over in Paris, April 2025 |
+//! | `european-ukrainian-2025-04` | European–Ukrainian counter-proposal, London, 23 April 2025 (alias "Kiloj Plan") |
+//! | `us-28-point-2025-11` | US 28-point draft, November 2025, with every sub-item |
+//!
+//! ```
+//! let ids: Vec<&str> = peacediff::corpus::all().iter().map(|p| p.id.as_str()).collect();
+//! assert_eq!(ids, ["witkoff-2025-04", "european-ukrainian-2025-04", "us-28-point-2025-11"]);
+//! assert_eq!(peacediff::corpus::get("Kiloj Plan").unwrap().id, "european-ukrainian-2025-04");
+//! ```
+
+use std::sync::LazyLock;
+
+use crate::Plan;
+
+/// The JSON text of every bundled plan, in date order.
+pub const JSON: [&str; 3] = [
+    include_str!("witkoff-2025-04.json"),
+    include_str!("european-ukrainian-2025-04.json"),
+    include_str!("us-28-point-2025-11.json"),
+];
+
+static PLANS: LazyLock<Vec<Plan>> = LazyLock::new(|| {
+    JSON.iter()
+        // The bundled files are checked by the crate's tests; a failure here is a
+        // packaging bug, not bad user input.
+        .map(|json| Plan::from_json(json).unwrap_or_else(|err| panic!("bundled plan is invalid: {err}")))
+        .collect()
+});
+
+/// Every bundled plan, in date order.
+pub fn all() -> &'static [Plan] {
+    &PLANS
+}
+
+/// The bundled plan with this id or alias (case-insensitive).
+pub fn get(name: &str) -> Option<&'static Plan> {
+    all().iter().find(|plan| plan.is_named(name))
+}

@@ -1,0 +1,181 @@
+//! The crate's error type.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong in this crate.
+///
+/// Every variant names the place: the file when there is one, then the line and
+/// column (parse errors) and the JSON path of the offending value, such as
+/// `clauses[3].provisions[0].cap`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not valid JSON, or does not have the shape of a plan.
+    #[error("{}line {line}, column {column}{}: {message}", in_file(file), at(path))]
+    Parse {
+        /// The file, when loaded from one.
+        file: Option<PathBuf>,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// JSON path of the offending value (`clauses[2].provisions[0].subject`).
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The plan parsed but breaks a rule of the model.
+    #[error("{}plan `{plan}`{}: {problem}", in_file(file), at(path))]
+    Invalid {
+        /// The file, when loaded from one.
+        file: Option<PathBuf>,
+        /// The plan's id.
+        plan: String,
+        /// JSON path of the offending value.
+        path: String,
+        /// Which rule is broken.
+        problem: Problem,
+    },
+    /// The input could not be read.
+    #[error("{}cannot read the plan: {source}", in_file(file))]
+    Io {
+        /// The file, when reading one.
+        file: Option<PathBuf>,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+/// A broken rule of the model, carried by [`Error::Invalid`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A required text is empty or blank.
+    #[error("must not be empty")]
+    Empty,
+    /// An id is used twice in one list.
+    #[error("duplicate id `{id}` (first used at index {first})")]
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+        /// Index of its first use.
+        first: usize,
+    },
+    /// A clause or source is stored under a key other than its id.
+    #[error("stored under key `{key}` but its id is `{id}`")]
+    KeyMismatch {
+        /// The map key.
+        key: String,
+        /// The id inside the value.
+        id: String,
+    },
+    /// A clause without provisions.
+    #[error("a clause needs at least one provision")]
+    NoProvisions,
+    /// A clause without sources.
+    #[error("a clause needs at least one source")]
+    NoSources,
+    /// A citation of a source the plan does not list.
+    #[error("cites source `{id}`, which is not in the plan's sources")]
+    UnknownSource {
+        /// The cited id.
+        id: String,
+    },
+    /// A number outside its plausible range.
+    #[error("{value} is out of range ({min} to {max})")]
+    OutOfRange {
+        /// The value found.
+        value: i64,
+        /// The smallest allowed value.
+        min: i64,
+        /// The largest allowed value.
+        max: i64,
+    },
+    /// A URL that is not an absolute `http`/`https` address.
+    #[error("`{url}` is not an http or https URL")]
+    InvalidUrl {
+        /// The value found.
+        url: String,
+    },
+    /// An id or slug with characters outside its allowed set.
+    #[error("`{value}` must be {expected}")]
+    InvalidName {
+        /// The value found.
+        value: String,
+        /// The allowed form.
+        expected: &'static str,
+    },
+}
+
+impl Error {
+    pub(crate) fn parse(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+        let path = err.path().to_string();
+        let mut error = Error::trailing(err.into_inner());
+        if let Error::Parse { path: at, .. } = &mut error
+            && path != "."
+        {
+            *at = path;
+        }
+        error
+    }
+
+    /// A parse error without a path: a syntax error at the top level or trailing text.
+    pub(crate) fn trailing(err: serde_json::Error) -> Error {
+        let (line, column) = (err.line(), err.column());
+        let text = err.to_string();
+        // serde_json appends the position to its message; it is shown separately here.
+        let message = text
+            .strip_suffix(&format!(" at line {line} column {column}"))
+            .unwrap_or(&text)
+            .to_owned();
+        Error::Parse {
+            file: None,
+            line,
+            column,
+            path: String::new(),
+            message,
+        }
+    }
+
+    pub(crate) fn invalid(plan: &str, path: impl Into<String>, problem: Problem) -> Error {
+        Error::Invalid {
+            file: None,
+            plan: plan.to_owned(),
+            path: path.into(),
+            problem,
+        }
+    }
+
+    /// The same error, naming the file it came from.
+    pub fn in_file(mut self, path: &Path) -> Error {
+        match &mut self {
+            Error::Parse { file, .. } | Error::Invalid { file, .. } | Error::Io { file, .. } => {
+                *file = Some(path.to_owned());
+            }
+        }
+        self
+    }
+
+    /// The JSON path of the offending value, when the error has one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::Parse { path, .. } | Error::Invalid { path, .. } if !path.is_empty() => Some(path),
+            _ => None,
+        }
+    }
+}
+
+fn in_file(file: &Option<PathBuf>) -> String {
+    file.as_ref()
+        .map(|file| format!("{}: ", file.display()))
+        .unwrap_or_default()
+}
+
+fn at(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(", at `{path}`")
+    }
+}

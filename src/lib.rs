@@ -1,0 +1,82 @@
+//! Peace plans as typed data, compared clause by clause.
+//!
+//! `peacediff` holds peace plans as a typed model: a [`Plan`] is an ordered list of
+//! numbered [`Clause`]s, each with a neutral paraphrase, its sources and one or more
+//! typed [`Provision`]s. A provision's [`Subject`] (`territory/crimea`,
+//! `military/armed-forces-cap`) is the key on which plans are aligned, so that a cap
+//! of 600,000 troops in one plan and 800,000 in another is a change of a number,
+//! not of wording.
+//!
+//! The crate bundles the Russia–Ukraine plans of 2025 in [`corpus`], as data
+//! paraphrased from public reporting, each clause with its sources and confidence.
+//!
+//! # Loading plans
+//!
+//! ```
+//! use peacediff::{corpus, Provision, Territory, TerritorySubject, TerritoryStatus};
+//!
+//! let april = corpus::get("witkoff-2025-04").unwrap();
+//! let crimea = april
+//!     .provisions()
+//!     .find(|(_, p)| p.subject().to_string() == "territory/crimea")
+//!     .map(|(_, p)| p.clone())
+//!     .unwrap();
+//! let Provision::Territory(Territory { status, .. }) = crimea else { unreachable!() };
+//! assert_eq!(status, TerritoryStatus::RussianDeJure);
+//! ```
+//!
+//! Plans of your own load from JSON with [`Plan::from_json`], [`Plan::from_reader`]
+//! or [`Plan::from_path`]. Every loader validates, and every error names its place:
+//!
+//! ```
+//! let json = r#"{
+//!   "id": "mine", "title": "My plan", "date": "2025-05-01", "completeness": "complete",
+//!   "sources": [{"id": "S1", "outlet": "Example", "title": "Report",
+//!                "url": "https://example.org/report", "date": "2025-05-01"}],
+//!   "clauses": [
+//!     {"id": "1", "text": "A ceasefire.", "sources": ["S1"], "confidence": "high",
+//!      "provisions": [{"topic": "ceasefire", "subject": "terms", "kind": "permanent"}]},
+//!     {"id": "1", "text": "Again.", "sources": ["S1"], "confidence": "high",
+//!      "provisions": [{"topic": "other", "subject": "again", "summary": "Again."}]}
+//!   ]
+//! }"#;
+//! let err = peacediff::Plan::from_json(json).unwrap_err();
+//! assert_eq!(
+//!     err.to_string(),
+//!     "plan `mine`, at `clauses[1].id`: duplicate id `1` (first used at index 0)",
+//! );
+//! ```
+//!
+//! # The JSON form
+//!
+//! A plan is an object with `id`, `title`, `aliases`, `date`, `sponsors`,
+//! `completeness` (`complete` or `partial`), `summary`, `notes`, `sources` (an array
+//! of `{id, outlet, title, url, date}`) and `clauses` (an array, in document order).
+//! A clause has `id`, `number`, `text`, `provisions`, `sources` (ids), `confidence`
+//! (`high`, `medium`, `low`) and `notes`. A provision is tagged by `topic` and has a
+//! `subject` slug plus its topic's fields; see [`Provision`]. Dates are written
+//! `2025-04-25`, `2025-12` or `~2025-11-21` (approximate). Unknown fields are
+//! rejected, so a misspelt field is an error rather than silently lost.
+//!
+//! # Subjects
+//!
+//! Every subject of the typed topics, as returned by [`known_subjects`]. Subjects are
+//! public API and are never renamed silently. The `other` topic takes any kebab-case
+//! slug (`other/fighter-jets`).
+//!
+#![doc = include_str!("subjects.md")]
+//!
+//! # Features
+//!
+//! - `proptest`: proptest strategies and laws for property tests of code that uses
+//!   this crate.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod corpus;
+mod error;
+mod model;
+
+pub use error::{Error, Problem};
+pub use model::*;

@@ -1,0 +1,61 @@
+//! Closed vocabularies: enums whose values have a fixed JSON name and a meaning.
+
+/// Declares a closed vocabulary: a fieldless enum whose variants serialise as the
+/// given names, with `ALL`, `as_str`, `meaning` and `Display`.
+///
+/// The meaning string doubles as the variant's doc comment, so the docs and the
+/// subject table in the crate docs cannot drift apart.
+macro_rules! keywords {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $variant:ident = $word:literal : $meaning:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+        )]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                #[doc = $meaning]
+                #[serde(rename = $word)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The value's name in the JSON form.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $word,)+
+                }
+            }
+
+            /// A one-line description of the value.
+            pub const fn meaning(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $meaning,)+
+                }
+            }
+
+            /// The value with the given JSON name, if there is one.
+            pub fn from_name(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|value| value.as_str() == name)
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use keywords;

@@ -1,0 +1,16 @@
+//! The typed model: [`Plan`], [`Clause`], [`Provision`] and their vocabularies.
+
+mod keyword;
+mod party;
+mod plan;
+mod provision;
+mod source;
+mod subject;
+mod validate;
+
+pub use party::Party;
+pub use plan::{Clause, Completeness, Plan};
+pub use provision::*;
+pub use source::{Confidence, Date, Note, NoteKind, Source};
+pub use subject::*;
+pub use validate::limits;

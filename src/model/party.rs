@@ -1,0 +1,26 @@
+//! The states, alliances and bodies that plans name.
+
+use super::keyword::keywords;
+
+keywords! {
+    /// A state, group of states or institution named by a plan.
+    pub enum Party {
+        Ukraine = "ukraine": "Ukraine.",
+        Russia = "russia": "The Russian Federation.",
+        UnitedStates = "united_states": "The United States.",
+        UsPresident = "us_president": "The President of the United States in person.",
+        EuropeanUnion = "european_union": "The European Union as an institution.",
+        EuropeanStates = "european_states": "European states (an ad hoc group or Europe at large).",
+        NonEuropeanStates = "non_european_states": "Willing states outside Europe.",
+        ThirdCountries = "third_countries": "Other states supporting a mechanism.",
+        Nato = "nato": "The North Atlantic Treaty Organization.",
+        UnitedKingdom = "united_kingdom": "The United Kingdom.",
+        France = "france": "France.",
+        Germany = "germany": "Germany.",
+        Poland = "poland": "Poland.",
+        Iaea = "iaea": "The International Atomic Energy Agency.",
+        WorldBank = "world_bank": "The World Bank.",
+        InternationalCommunity = "international_community": "The international community at large.",
+        AllParties = "all_parties": "Every party to the conflict.",
+    }
+}

@@ -1,0 +1,220 @@
+//! Plans and clauses, and loading them from JSON.
+
+use std::io::Read;
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::keyword::keywords;
+use super::party::Party;
+use super::provision::Provision;
+use super::source::{Confidence, Date, Note, Source};
+use super::subject::Subject;
+use crate::error::Error;
+
+keywords! {
+    /// Whether a plan's text is known in full.
+    pub enum Completeness {
+        Complete = "complete": "Every clause of the text is known.",
+        Partial = "partial": "Only part of the text is known; silence is not absence.",
+    }
+}
+
+/// A numbered clause of a plan: its paraphrase, its typed provisions and its sources.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// Unique in the plan; the key of [`Plan::clauses`].
+    pub id: String,
+    /// The number the document gives it (`"21"`, `"10b"`); absent when unnumbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// A neutral paraphrase of the clause.
+    pub text: String,
+    /// The typed commitments it makes: at least one.
+    pub provisions: Vec<Provision>,
+    /// Ids of the plan's [`Source`]s the clause rests on: at least one.
+    pub sources: Vec<String>,
+    /// How well the clause is attested.
+    pub confidence: Confidence,
+    /// Disagreements, gaps and context.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+impl Clause {
+    /// The document's number for the clause, or its id when it has none.
+    pub fn label(&self) -> &str {
+        self.number.as_deref().unwrap_or(&self.id)
+    }
+
+    /// The subjects of its provisions, in order, without repeats.
+    pub fn subjects(&self) -> Vec<Subject> {
+        let mut subjects: Vec<Subject> = Vec::with_capacity(self.provisions.len());
+        for subject in self.provisions.iter().map(Provision::subject) {
+            if !subjects.contains(&subject) {
+                subjects.push(subject);
+            }
+        }
+        subjects
+    }
+}
+
+/// A peace plan: its metadata, its sources and its clauses in document order.
+///
+/// Load one with [`Plan::from_json`], [`Plan::from_reader`] or [`Plan::from_path`];
+/// every loader validates (see [`Plan::validate`]). The bundled plans are in
+/// [`corpus`](crate::corpus).
+///
+/// ```
+/// let plan = peacediff::corpus::get("us-28-point-2025-11").unwrap();
+/// let point6 = &plan.clauses["6"];
+/// assert_eq!(point6.subjects()[0].to_string(), "military/armed-forces-cap");
+///
+/// let again = peacediff::Plan::from_json(&plan.to_json()).unwrap();
+/// assert_eq!(&again, plan);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PlanRecord")]
+pub struct Plan {
+    /// Stable id in kebab case (`"us-28-point-2025-11"`).
+    pub id: String,
+    /// The plan's title or usual name.
+    pub title: String,
+    /// Other names users may search for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// When it was presented.
+    pub date: Date,
+    /// Who put it forward.
+    pub sponsors: Vec<Party>,
+    /// Whether the whole text is known.
+    pub completeness: Completeness,
+    /// A short description of the plan and how it became known.
+    pub summary: String,
+    /// Disagreements, absences and gaps recorded for the whole plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// The sources clauses cite, keyed by id.
+    #[serde(serialize_with = "values")]
+    pub sources: IndexMap<String, Source>,
+    /// The clauses in document order, keyed by id.
+    #[serde(serialize_with = "values")]
+    pub clauses: IndexMap<String, Clause>,
+}
+
+/// Sources and clauses are written as JSON arrays: their ids are inside them.
+fn values<T: Serialize, S: Serializer>(map: &IndexMap<String, T>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(map.values())
+}
+
+/// The JSON form of a plan, before ids are checked for uniqueness.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlanRecord {
+    id: String,
+    title: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    date: Date,
+    #[serde(default)]
+    sponsors: Vec<Party>,
+    completeness: Completeness,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    notes: Vec<Note>,
+    sources: Vec<Source>,
+    clauses: Vec<Clause>,
+}
+
+impl TryFrom<PlanRecord> for Plan {
+    type Error = Error;
+
+    fn try_from(record: PlanRecord) -> Result<Plan, Error> {
+        let sources = super::validate::keyed(&record.id, "sources", record.sources, |s| &s.id)?;
+        let clauses = super::validate::keyed(&record.id, "clauses", record.clauses, |c| &c.id)?;
+        let plan = Plan {
+            id: record.id,
+            title: record.title,
+            aliases: record.aliases,
+            date: record.date,
+            sponsors: record.sponsors,
+            completeness: record.completeness,
+            summary: record.summary,
+            notes: record.notes,
+            sources,
+            clauses,
+        };
+        plan.validate()?;
+        Ok(plan)
+    }
+}
+
+impl Plan {
+    /// Parses and validates a plan from its JSON text.
+    ///
+    /// A leading byte-order mark is ignored. Parse errors carry the line, column
+    /// and JSON path of the offending value; validation errors carry the path of
+    /// the offending field.
+    ///
+    /// ```
+    /// let err = peacediff::Plan::from_json(r#"{"id": "x", "title": 5}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "line 1, column 23, at `title`: invalid type: integer `5`, expected a string",
+    /// );
+    /// ```
+    pub fn from_json(json: &str) -> Result<Plan, Error> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let record: PlanRecord =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
+        deserializer.end().map_err(Error::trailing)?;
+        Plan::try_from(record)
+    }
+
+    /// Reads, parses and validates a plan from a reader.
+    pub fn from_reader<R: Read>(mut reader: R) -> Result<Plan, Error> {
+        let mut json = String::new();
+        reader
+            .read_to_string(&mut json)
+            .map_err(|source| Error::Io { file: None, source })?;
+        Plan::from_json(&json)
+    }
+
+    /// Reads, parses and validates a plan file; errors name the file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Plan, Error> {
+        let path = path.as_ref();
+        let json = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            file: Some(path.to_owned()),
+            source,
+        })?;
+        Plan::from_json(&json).map_err(|err| err.in_file(path))
+    }
+
+    /// The plan in its JSON form, pretty-printed. [`Plan::from_json`] reads it back
+    /// to an equal plan.
+    pub fn to_json(&self) -> String {
+        // Serialising these types cannot fail: every map key is a string.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Every provision of the plan with the clause it belongs to, in document order.
+    pub fn provisions(&self) -> impl Iterator<Item = (&Clause, &Provision)> {
+        self.clauses
+            .values()
+            .flat_map(|clause| clause.provisions.iter().map(move |p| (clause, p)))
+    }
+
+    /// The sources a clause cites, in the order it cites them; unknown ids are skipped.
+    pub fn sources_of<'a>(&'a self, clause: &'a Clause) -> impl Iterator<Item = &'a Source> + 'a {
+        clause.sources.iter().filter_map(|id| self.sources.get(id))
+    }
+
+    /// Whether `name` is the plan's id or one of its aliases (case-insensitive).
+    pub fn is_named(&self, name: &str) -> bool {
+        self.id.eq_ignore_ascii_case(name) || self.aliases.iter().any(|alias| alias.eq_ignore_ascii_case(name))
+    }
+}

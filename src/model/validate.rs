@@ -1,0 +1,244 @@
+//! The rules a plan must keep, checked by every loader and by [`Plan::validate`].
+
+use indexmap::IndexMap;
+use indexmap::map::Entry;
+
+use super::plan::{Clause, Plan};
+use super::provision::Provision;
+use super::source::{Note, Source};
+use super::subject::is_kebab_case;
+use crate::error::{Error, Problem};
+
+/// Smallest and largest plausible values of the numeric fields.
+pub mod limits {
+    /// Troops in an armed-forces cap.
+    pub const TROOPS: (i64, i64) = (1, 5_000_000);
+    /// A deadline in days.
+    pub const DAYS: (i64, i64) = (1, 3_650);
+    /// A deadline in hours.
+    pub const HOURS: (i64, i64) = (1, 8_760);
+    /// A calendar year in a provision.
+    pub const YEAR: (i64, i64) = (1991, 2100);
+    /// Billions of a currency.
+    pub const BILLIONS: (i64, i64) = (1, 100_000);
+    /// A percentage.
+    pub const PERCENT: (i64, i64) = (0, 100);
+}
+
+/// Builds an id-keyed map from a list, rejecting empty and repeated ids.
+pub(crate) fn keyed<T>(
+    plan: &str,
+    list_name: &str,
+    items: Vec<T>,
+    id: impl Fn(&T) -> &String,
+) -> Result<IndexMap<String, T>, Error> {
+    let mut map = IndexMap::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let path = format!("{list_name}[{index}].id");
+        check_id(plan, &path, id(&item))?;
+        match map.entry(id(&item).clone()) {
+            Entry::Occupied(entry) => {
+                let problem = Problem::DuplicateId {
+                    id: entry.key().clone(),
+                    first: entry.index(),
+                };
+                return Err(Error::invalid(plan, path, problem));
+            }
+            Entry::Vacant(entry) => {
+                entry.insert(item);
+            }
+        }
+    }
+    Ok(map)
+}
+
+fn check_id(plan: &str, path: &str, id: &str) -> Result<(), Error> {
+    if id.is_empty() {
+        return Err(Error::invalid(plan, path, Problem::Empty));
+    }
+    if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        let problem = Problem::InvalidName {
+            value: id.to_owned(),
+            expected: "free of spaces and control characters",
+        };
+        return Err(Error::invalid(plan, path, problem));
+    }
+    Ok(())
+}
+
+fn check_text(plan: &str, path: impl FnOnce() -> String, text: &str) -> Result<(), Error> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(plan, path(), Problem::Empty));
+    }
+    Ok(())
+}
+
+impl Plan {
+    /// Checks every rule of the model: non-empty ids and texts, ids unique and
+    /// matching their keys, each clause with provisions and known sources, numbers
+    /// in range (see [`limits`]), URLs that are `http(s)`, slugs in kebab case.
+    ///
+    /// The loaders call this; call it yourself after building or editing a plan in code.
+    pub fn validate(&self) -> Result<(), Error> {
+        let plan = self.id.as_str();
+        check_id(plan, "id", plan)?;
+        check_text(plan, || "title".into(), &self.title)?;
+        for (index, alias) in self.aliases.iter().enumerate() {
+            check_text(plan, || format!("aliases[{index}]"), alias)?;
+        }
+        for (index, (key, source)) in self.sources.iter().enumerate() {
+            self.check_source(index, key, source)?;
+        }
+        for (index, note) in self.notes.iter().enumerate() {
+            self.check_note(&format!("notes[{index}]"), note)?;
+        }
+        for (index, (key, clause)) in self.clauses.iter().enumerate() {
+            self.check_clause(index, key, clause)?;
+        }
+        Ok(())
+    }
+
+    fn check_source(&self, index: usize, key: &str, source: &Source) -> Result<(), Error> {
+        let plan = self.id.as_str();
+        let path = |field: &str| format!("sources[{index}].{field}");
+        check_id(plan, &path("id"), &source.id)?;
+        if key != source.id {
+            let problem = Problem::KeyMismatch {
+                key: key.to_owned(),
+                id: source.id.clone(),
+            };
+            return Err(Error::invalid(plan, path("id"), problem));
+        }
+        check_text(plan, || path("outlet"), &source.outlet)?;
+        check_text(plan, || path("title"), &source.title)?;
+        if !is_http_url(&source.url) {
+            let problem = Problem::InvalidUrl {
+                url: source.url.clone(),
+            };
+            return Err(Error::invalid(plan, path("url"), problem));
+        }
+        Ok(())
+    }
+
+    fn check_note(&self, path: &str, note: &Note) -> Result<(), Error> {
+        check_text(&self.id, || format!("{path}.text"), &note.text)?;
+        self.check_citations(&format!("{path}.sources"), &note.sources)
+    }
+
+    fn check_citations(&self, path: &str, ids: &[String]) -> Result<(), Error> {
+        match ids.iter().enumerate().find(|(_, id)| !self.sources.contains_key(*id)) {
+            Some((index, id)) => {
+                let problem = Problem::UnknownSource { id: id.clone() };
+                Err(Error::invalid(&self.id, format!("{path}[{index}]"), problem))
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn check_clause(&self, index: usize, key: &str, clause: &Clause) -> Result<(), Error> {
+        let plan = self.id.as_str();
+        let path = |field: &str| format!("clauses[{index}].{field}");
+        check_id(plan, &path("id"), &clause.id)?;
+        if key != clause.id {
+            let problem = Problem::KeyMismatch {
+                key: key.to_owned(),
+                id: clause.id.clone(),
+            };
+            return Err(Error::invalid(plan, path("id"), problem));
+        }
+        if let Some(number) = &clause.number {
+            check_text(plan, || path("number"), number)?;
+        }
+        check_text(plan, || path("text"), &clause.text)?;
+        if clause.provisions.is_empty() {
+            return Err(Error::invalid(plan, path("provisions"), Problem::NoProvisions));
+        }
+        if clause.sources.is_empty() {
+            return Err(Error::invalid(plan, path("sources"), Problem::NoSources));
+        }
+        self.check_citations(&path("sources"), &clause.sources)?;
+        for (n, note) in clause.notes.iter().enumerate() {
+            self.check_note(&path(&format!("notes[{n}]")), note)?;
+        }
+        for (n, provision) in clause.provisions.iter().enumerate() {
+            if let Err((field, problem)) = check_provision(provision) {
+                return Err(Error::invalid(plan, path(&format!("provisions[{n}].{field}")), problem));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The first broken rule of a provision, as (field path, problem).
+fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
+    match provision {
+        Provision::Military(p) => range("cap", p.cap, limits::TROOPS),
+        Provision::Sanctions(p) => range("since_year", p.since_year, limits::YEAR),
+        Provision::Ceasefire(p) => range("within_hours", p.within_hours, limits::HOURS),
+        Provision::Governance(p) => range("within_days", p.within_days, limits::DAYS),
+        Provision::Eu(p) => range("by_year", p.by_year, limits::YEAR),
+        Provision::Economy(p) => {
+            range("amount.billions", p.amount.map(|m| m.billions), limits::BILLIONS)?;
+            range("us_profit_share_percent", p.us_profit_share_percent, limits::PERCENT)
+        }
+        Provision::Nuclear(p) => {
+            for (index, share) in p.power_split.iter().enumerate() {
+                range(&format!("power_split[{index}].percent"), share.percent, limits::PERCENT)?;
+            }
+            let total: i64 = p.power_split.iter().filter_map(|s| s.percent).map(i64::from).sum();
+            range("power_split", Some(total), limits::PERCENT)
+        }
+        Provision::Other(p) => {
+            if !is_kebab_case(&p.subject) {
+                let problem = Problem::InvalidName {
+                    value: p.subject.clone(),
+                    expected: "lowercase kebab case, such as `fighter-jets`",
+                };
+                return Err(("subject".into(), problem));
+            }
+            if p.summary.trim().is_empty() {
+                return Err(("summary".into(), Problem::Empty));
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn range<T: Into<i64>>(field: &str, value: Option<T>, (min, max): (i64, i64)) -> Result<(), (String, Problem)> {
+    match value.map(Into::into) {
+        Some(value) if !(min..=max).contains(&value) => {
+            Err((field.to_owned(), Problem::OutOfRange { value, min, max }))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `http://` or `https://` followed by a host, with no whitespace anywhere.
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            !host.is_empty() && host.contains('.') && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_http_url;
+
+    #[test]
+    fn urls_need_a_scheme_and_a_host() {
+        assert!(is_http_url("https://news.liga.net/en/amp/politics"));
+        assert!(is_http_url("http://americandiary24.com/news.php?id=934"));
+        assert!(!is_http_url("ftp://example.com"));
+        assert!(!is_http_url("https://"));
+        assert!(!is_http_url("https://exa mple.com"));
+        assert!(!is_http_url("example.com"));
+    }
+}
