@@ -37,6 +37,14 @@ pub enum Error {
         /// Which rule is broken.
         problem: Problem,
     },
+    /// A name that is neither a bundled plan nor a file.
+    #[error("`{name}` is neither a bundled plan ({}) nor a readable file", known.join(", "))]
+    UnknownPlan {
+        /// The name given.
+        name: String,
+        /// The ids of the bundled plans.
+        known: Vec<String>,
+    },
     /// The input could not be read.
     #[error("{}cannot read the plan: {source}", in_file(file))]
     Io {
@@ -153,6 +161,7 @@ impl Error {
             Error::Parse { file, .. } | Error::Invalid { file, .. } | Error::Io { file, .. } => {
                 *file = Some(path.to_owned());
             }
+            Error::UnknownPlan { .. } => {}
         }
         self
     }

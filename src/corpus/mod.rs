@@ -15,7 +15,9 @@
 
 use std::sync::LazyLock;
 
-use crate::Plan;
+use std::path::Path;
+
+use crate::{Error, Plan};
 
 /// The JSON text of every bundled plan, in date order.
 pub const JSON: [&str; 3] = [
@@ -40,4 +42,28 @@ pub fn all() -> &'static [Plan] {
 /// The bundled plan with this id or alias (case-insensitive).
 pub fn get(name: &str) -> Option<&'static Plan> {
     all().iter().find(|plan| plan.is_named(name))
+}
+
+/// A bundled plan by id or alias, or else a plan file at that path.
+///
+/// This is what command-line tools want for an `ID_OR_FILE` argument.
+///
+/// ```
+/// let plan = peacediff::corpus::load("witkoff-2025-04").unwrap();
+/// assert_eq!(plan.clauses.len(), 18);
+/// let err = peacediff::corpus::load("no-such-plan").unwrap_err();
+/// assert!(err.to_string().starts_with("`no-such-plan` is neither a bundled plan"));
+/// ```
+pub fn load(name_or_path: &str) -> Result<Plan, Error> {
+    if let Some(plan) = get(name_or_path) {
+        return Ok(plan.clone());
+    }
+    let path = Path::new(name_or_path);
+    if path.exists() {
+        return Plan::from_path(path);
+    }
+    Err(Error::UnknownPlan {
+        name: name_or_path.to_owned(),
+        known: all().iter().map(|plan| plan.id.clone()).collect(),
+    })
 }

@@ -1,22 +1,20 @@
 //! Closed vocabularies: enums whose values have a fixed JSON name and a meaning.
 
 /// Declares a closed vocabulary: a fieldless enum whose variants serialise as the
-/// given names, with `ALL`, `as_str`, `meaning` and `Display`.
+/// given names, with `ALL`, `as_str`, `meaning`, `from_name` and `Display`.
+/// The label names the vocabulary in error messages ("unknown territory status").
 ///
 /// The meaning string doubles as the variant's doc comment, so the docs and the
 /// subject table in the crate docs cannot drift apart.
 macro_rules! keywords {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident {
+        pub enum $name:ident: $label:literal {
             $( $variant:ident = $word:literal : $meaning:literal ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
-        #[derive(
-            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
-            serde::Serialize, serde::Deserialize,
-        )]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
         #[non_exhaustive]
         pub enum $name {
             $(
@@ -50,6 +48,15 @@ macro_rules! keywords {
             }
         }
 
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                Self::from_name(&name).ok_or_else(|| {
+                    serde::de::Error::custom($crate::model::keyword::unknown($label, &name, Self::ALL.iter().map(|v| v.as_str())))
+                })
+            }
+        }
+
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())
@@ -59,3 +66,9 @@ macro_rules! keywords {
 }
 
 pub(crate) use keywords;
+
+/// The message for a name outside a vocabulary.
+pub(crate) fn unknown<'a>(label: &str, name: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let known: Vec<String> = known.map(|word| format!("`{word}`")).collect();
+    format!("unknown {label} `{name}` (expected one of {})", known.join(", "))
+}

@@ -1,6 +1,6 @@
 //! The typed model: [`Plan`], [`Clause`], [`Provision`] and their vocabularies.
 
-mod keyword;
+pub(crate) mod keyword;
 mod party;
 mod plan;
 mod provision;

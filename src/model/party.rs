@@ -4,7 +4,7 @@ use super::keyword::keywords;
 
 keywords! {
     /// A state, group of states or institution named by a plan.
-    pub enum Party {
+    pub enum Party: "party" {
         Ukraine = "ukraine": "Ukraine.",
         Russia = "russia": "The Russian Federation.",
         UnitedStates = "united_states": "The United States.",

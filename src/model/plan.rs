@@ -15,7 +15,7 @@ use crate::error::Error;
 
 keywords! {
     /// Whether a plan's text is known in full.
-    pub enum Completeness {
+    pub enum Completeness: "completeness" {
         Complete = "complete": "Every clause of the text is known.",
         Partial = "partial": "Only part of the text is known; silence is not absence.",
     }
@@ -163,14 +163,13 @@ impl Plan {
     /// let err = peacediff::Plan::from_json(r#"{"id": "x", "title": 5}"#).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "line 1, column 23, at `title`: invalid type: integer `5`, expected a string",
+    ///     "line 1, column 22, at `title`: invalid type: integer `5`, expected a string",
     /// );
     /// ```
     pub fn from_json(json: &str) -> Result<Plan, Error> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        let record: PlanRecord =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
+        let record: PlanRecord = serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
         deserializer.end().map_err(Error::trailing)?;
         Plan::try_from(record)
     }
@@ -215,6 +214,7 @@ impl Plan {
 
     /// Whether `name` is the plan's id or one of its aliases (case-insensitive).
     pub fn is_named(&self, name: &str) -> bool {
-        self.id.eq_ignore_ascii_case(name) || self.aliases.iter().any(|alias| alias.eq_ignore_ascii_case(name))
+        self.id.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|alias| alias.eq_ignore_ascii_case(name))
     }
 }

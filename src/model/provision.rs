@@ -119,7 +119,7 @@ impl Provision {
 
 keywords! {
     /// Which part of a region a territory provision covers.
-    pub enum Scope {
+    pub enum Scope: "scope" {
         Whole = "whole": "The whole region.",
         OccupiedPart = "occupied_part": "The part Russia occupies.",
         UkrainianHeldPart = "ukrainian_held_part": "The part Ukraine holds.",
@@ -128,7 +128,7 @@ keywords! {
 
 keywords! {
     /// The status a plan gives to a territory.
-    pub enum TerritoryStatus {
+    pub enum TerritoryStatus: "territory status" {
         RussianDeJure = "russian_de_jure": "Recognised as Russian in law.",
         RussianDeFacto = "russian_de_facto": "Recognised as under Russian control in fact.",
         FrozenAlongLineOfContact = "frozen_along_line_of_contact": "Frozen along the line of contact.",
@@ -163,7 +163,7 @@ pub struct Territory {
 
 keywords! {
     /// A plan's position on a NATO subject.
-    pub enum NatoStance {
+    pub enum NatoStance: "NATO stance" {
         Renounced = "renounced": "Ukraine will not seek membership.",
         Barred = "barred": "Membership barred in Ukraine's constitution and NATO's statutes.",
         ConsensusRequired = "consensus_required": "Membership depends on allied consensus.",
@@ -194,7 +194,7 @@ pub struct Nato {
 
 keywords! {
     /// How sanctions are lifted.
-    pub enum Lifting {
+    pub enum Lifting: "lifting" {
         Lifted = "lifted": "Removed outright.",
         InStages = "in_stages": "Lifted in stages, case by case.",
         GraduallyAfterSustainablePeace = "gradually_after_sustainable_peace": "Eased gradually once a sustainable peace holds.",
@@ -204,7 +204,7 @@ keywords! {
 
 keywords! {
     /// What triggers a reinstatement of sanctions.
-    pub enum Trigger {
+    pub enum Trigger: "trigger" {
         RussianAttack = "russian_attack": "Russia attacks Ukraine again.",
         DealViolation = "deal_violation": "Russia breaks the agreement.",
     }
@@ -240,7 +240,7 @@ pub struct Sanctions {
 
 keywords! {
     /// The strength a plan attaches to a guarantee.
-    pub enum GuaranteeForm {
+    pub enum GuaranteeForm: "guarantee form" {
         Robust = "robust": "Described as robust.",
         Reliable = "reliable": "Described as reliable.",
         Strong = "strong": "Described as strong.",
@@ -252,7 +252,7 @@ keywords! {
 
 keywords! {
     /// An act that voids or triggers a guarantee.
-    pub enum GuaranteeCondition {
+    pub enum GuaranteeCondition: "guarantee condition" {
         UkraineInvadesRussia = "ukraine_invades_russia": "Void if Ukraine invades Russia.",
         UnprovokedStrikeOnMoscow = "unprovoked_strike_on_moscow": "Void if Ukraine fires at Moscow or St Petersburg without cause.",
         UnprovokedAttackOnRussia = "unprovoked_attack_on_russia": "Void if Ukraine attacks Russia without provocation.",
@@ -288,7 +288,7 @@ pub struct Guarantees {
 
 keywords! {
     /// The humanitarian terms a plan sets.
-    pub enum HumanitarianTerms {
+    pub enum HumanitarianTerms: "humanitarian terms" {
         AllForAll = "all_for_all": "Exchanged all for all.",
         ReleaseAll = "release_all": "All released.",
         UnconditionalReturn = "unconditional_return": "All returned without conditions.",
@@ -315,7 +315,7 @@ pub struct Prisoners {
 
 keywords! {
     /// The kind of ceasefire.
-    pub enum CeasefireKind {
+    pub enum CeasefireKind: "ceasefire kind" {
         Permanent = "permanent": "A permanent ceasefire.",
         FullUnconditional = "full_unconditional": "Full and unconditional, in the air, on land and at sea.",
         AfterPullback = "after_pullback": "Takes effect once forces pull back to agreed points.",
@@ -345,7 +345,7 @@ pub struct Ceasefire {
 
 keywords! {
     /// A plan's position on a military limit.
-    pub enum MilitaryStance {
+    pub enum MilitaryStance: "military stance" {
         Unrestricted = "unrestricted": "No restrictions.",
         Capped = "capped": "Capped at a number.",
         Barred = "barred": "Not allowed.",
@@ -364,7 +364,7 @@ pub struct Military {
     pub stance: MilitaryStance,
     /// The cap, in troops.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap: Option<u32>,
+    pub cap: Option<u64>,
     /// Whether the limit applies in peacetime only.
     #[serde(default, skip_serializing_if = "is_false")]
     pub peacetime_only: bool,
@@ -377,7 +377,7 @@ pub struct Military {
 
 keywords! {
     /// A plan's position on an economic subject.
-    pub enum EconomyStance {
+    pub enum EconomyStance: "economy stance" {
         Implemented = "implemented": "An existing agreement is carried out.",
         Funded = "funded": "Money or a package is provided.",
         FullCompensation = "full_compensation": "Ukraine is fully rebuilt and compensated.",
@@ -394,7 +394,7 @@ keywords! {
 
 keywords! {
     /// A currency.
-    pub enum Currency {
+    pub enum Currency: "currency" {
         Usd = "usd": "US dollars.",
         Eur = "eur": "Euros.",
     }
@@ -405,7 +405,7 @@ keywords! {
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// Billions of the currency.
-    pub billions: u32,
+    pub billions: u64,
     /// The currency.
     pub currency: Currency,
 }
@@ -436,7 +436,7 @@ pub struct Economy {
 
 keywords! {
     /// A plan's position on a nuclear subject.
-    pub enum NuclearStance {
+    pub enum NuclearStance: "nuclear stance" {
         ReturnedToUkraine = "returned_to_ukraine": "The plant returns to Ukraine.",
         Restarted = "restarted": "The plant is restarted.",
         NonNuclear = "non_nuclear": "Ukraine stays a non-nuclear state under the NPT.",
@@ -482,7 +482,7 @@ pub struct Nuclear {
 
 keywords! {
     /// A plan's position on a governance subject.
-    pub enum GovernanceStance {
+    pub enum GovernanceStance: "governance stance" {
         Reaffirmed = "reaffirmed": "Confirmed.",
         Required = "required": "Must take place or be adopted.",
         AsSoonAsPossible = "as_soon_as_possible": "As soon as possible after signing.",
@@ -513,7 +513,7 @@ pub struct Governance {
 
 keywords! {
     /// The access a navigation provision grants.
-    pub enum Access {
+    pub enum Access: "access" {
         Unhindered = "unhindered": "Unhindered passage.",
         CommercialUse = "commercial_use": "Commercial use is not obstructed.",
         FreeGrainShipping = "free_grain_shipping": "Grain ships freely.",
@@ -537,7 +537,7 @@ pub struct Navigation {
 
 keywords! {
     /// How compliance is monitored.
-    pub enum Means {
+    pub enum Means: "means" {
         Remote = "remote": "Remote monitoring.",
         SpaceBased = "space_based": "Satellites.",
         Unmanned = "unmanned": "Drones and other unmanned systems.",
@@ -572,7 +572,7 @@ pub struct Monitoring {
 
 keywords! {
     /// A plan's position on EU membership or market access.
-    pub enum EuStance {
+    pub enum EuStance: "EU stance" {
         MayPursue = "may_pursue": "Ukraine may seek membership.",
         Pursues = "pursues": "Ukraine pursues accession.",
         Eligible = "eligible": "Ukraine is eligible.",

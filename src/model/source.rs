@@ -25,7 +25,7 @@ pub struct Source {
 
 keywords! {
     /// How well a clause is attested.
-    pub enum Confidence {
+    pub enum Confidence: "confidence" {
         High = "high": "Reproduced verbatim and confirmed by two or more independent outlets.",
         Medium = "medium": "From summaries, translations or a single full-text copy.",
         Low = "low": "From one secondary source, a forum post, or an inference.",
@@ -34,7 +34,7 @@ keywords! {
 
 keywords! {
     /// What kind of remark a [`Note`] makes.
-    pub enum NoteKind {
+    pub enum NoteKind: "note kind" {
         Absent = "absent": "A source says the plan does not cover the subject.",
         Disagreement = "disagreement": "Sources disagree on what the text says.",
         Uncertain = "uncertain": "The text or its reading is uncertain.",
@@ -120,7 +120,7 @@ fn number(text: &str, digits: usize) -> Option<u16> {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -166,7 +166,15 @@ mod tests {
         for text in ["2025-04-25", "~2025-11-21", "2025-12", "~2025-10", "2024-02-29"] {
             assert_eq!(Date::parse(text).unwrap().to_string(), text);
         }
-        for bad in ["2025-13-01", "2025-02-30", "25-04-25", "2025-4-25", "2025-04-25-1", "", "~"] {
+        for bad in [
+            "2025-13-01",
+            "2025-02-30",
+            "25-04-25",
+            "2025-4-25",
+            "2025-04-25-1",
+            "",
+            "~",
+        ] {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
     }

@@ -12,7 +12,7 @@ use super::keyword::keywords;
 
 keywords! {
     /// The subject area of a provision. Topics are listed in the order comparisons show them.
-    pub enum Topic {
+    pub enum Topic: "topic" {
         Territory = "territory": "Control and status of territory, and how territorial questions are settled.",
         Nato = "nato": "Ukraine's NATO membership, alliance expansion and NATO–Russia relations.",
         Sanctions = "sanctions": "Sanctions on Russia: scope, lifting and reinstatement.",
@@ -32,7 +32,7 @@ keywords! {
 
 keywords! {
     /// Subjects of territory provisions: a region, a site, or the territorial settlement itself.
-    pub enum TerritorySubject {
+    pub enum TerritorySubject: "territory subject" {
         Crimea = "crimea": "Crimea, including Sevastopol.",
         Luhansk = "luhansk": "Luhansk oblast.",
         Donetsk = "donetsk": "Donetsk oblast.",
@@ -52,7 +52,7 @@ keywords! {
 
 keywords! {
     /// Subjects of NATO provisions.
-    pub enum NatoSubject {
+    pub enum NatoSubject: "NATO subject" {
         UkraineMembership = "ukraine-membership": "Whether Ukraine may join NATO.",
         Expansion = "expansion": "Further enlargement of the alliance.",
         RussiaDialogue = "russia-dialogue": "A dialogue between Russia and NATO.",
@@ -61,7 +61,7 @@ keywords! {
 
 keywords! {
     /// Subjects of sanctions provisions.
-    pub enum SanctionsSubject {
+    pub enum SanctionsSubject: "sanctions subject" {
         Russia = "russia": "Sanctions on Russia and how they are lifted.",
         Snapback = "snapback": "Reinstating sanctions and other responses if Russia attacks again.",
     }
@@ -69,7 +69,7 @@ keywords! {
 
 keywords! {
     /// Subjects of security-guarantee provisions.
-    pub enum GuaranteesSubject {
+    pub enum GuaranteesSubject: "guarantees subject" {
         Ukraine = "ukraine": "The security guarantee given to Ukraine: its form and its givers.",
         Guarantors = "guarantors": "Which states act as guarantors.",
         UsCompensation = "us-compensation": "Compensation to the United States for its guarantee.",
@@ -83,7 +83,7 @@ keywords! {
 
 keywords! {
     /// Subjects of prisoner and humanitarian provisions.
-    pub enum PrisonersSubject {
+    pub enum PrisonersSubject: "prisoners subject" {
         Pows = "pows": "Prisoners of war.",
         CivilianDetainees = "civilian-detainees": "Civilian detainees and hostages.",
         Children = "children": "Deported and displaced Ukrainian children.",
@@ -97,7 +97,7 @@ keywords! {
 
 keywords! {
     /// Subjects of ceasefire provisions.
-    pub enum CeasefireSubject {
+    pub enum CeasefireSubject: "ceasefire subject" {
         Terms = "terms": "The ceasefire itself: its kind, scope and trigger.",
         ImplementationTalks = "implementation-talks": "Talks on implementing the ceasefire and the deal.",
     }
@@ -105,7 +105,7 @@ keywords! {
 
 keywords! {
     /// Subjects of military-limit provisions.
-    pub enum MilitarySubject {
+    pub enum MilitarySubject: "military subject" {
         ArmedForcesCap = "armed-forces-cap": "The size of Ukraine's armed forces.",
         ForeignTroops = "foreign-troops": "Foreign (NATO or friendly) troops in Ukraine.",
         JetsInPoland = "jets-in-poland": "Fighter jets based in Poland.",
@@ -114,7 +114,7 @@ keywords! {
 
 keywords! {
     /// Subjects of economic provisions.
-    pub enum EconomySubject {
+    pub enum EconomySubject: "economy subject" {
         MineralsDeal = "minerals-deal": "The US–Ukraine minerals and economic-cooperation agreement.",
         Reconstruction = "reconstruction": "Rebuilding and compensating Ukraine.",
         FrozenAssets = "frozen-assets": "Frozen Russian sovereign assets.",
@@ -134,7 +134,7 @@ keywords! {
 
 keywords! {
     /// Subjects of nuclear provisions.
-    pub enum NuclearSubject {
+    pub enum NuclearSubject: "nuclear subject" {
         ZaporizhzhiaNpp = "zaporizhzhia-npp": "The Zaporizhzhia nuclear power plant.",
         NonNuclearStatus = "non-nuclear-status": "Ukraine's non-nuclear status.",
         ArmsControl = "arms-control": "Arms-control and non-proliferation treaties.",
@@ -143,7 +143,7 @@ keywords! {
 
 keywords! {
     /// Subjects of governance provisions.
-    pub enum GovernanceSubject {
+    pub enum GovernanceSubject: "governance subject" {
         Sovereignty = "sovereignty": "Ukraine's sovereignty.",
         Elections = "elections": "Elections in Ukraine.",
         Referendum = "referendum": "A referendum or parliamentary approval of the deal.",
@@ -158,7 +158,7 @@ keywords! {
 
 keywords! {
     /// Subjects of navigation provisions.
-    pub enum NavigationSubject {
+    pub enum NavigationSubject: "navigation subject" {
         Dnipro = "dnipro": "Passage on the Dnipro river.",
         BlackSea = "black-sea": "Shipping on the Black Sea.",
     }
@@ -166,7 +166,7 @@ keywords! {
 
 keywords! {
     /// Subjects of monitoring and enforcement provisions.
-    pub enum MonitoringSubject {
+    pub enum MonitoringSubject: "monitoring subject" {
         Ceasefire = "ceasefire": "Monitoring the ceasefire and the line of contact.",
         WorkingGroup = "working-group": "A joint working group on compliance.",
         NoChangeByForce = "no-change-by-force": "Not changing the agreed arrangements by force.",
@@ -177,7 +177,7 @@ keywords! {
 
 keywords! {
     /// Subjects of EU provisions.
-    pub enum EuSubject {
+    pub enum EuSubject: "EU subject" {
         Membership = "membership": "Ukraine's membership of the European Union.",
         MarketAccess = "market-access": "Ukraine's access to the EU market before membership.",
     }
@@ -275,26 +275,85 @@ pub fn known_subjects() -> impl Iterator<Item = (Subject, &'static str)> {
         name: fn(T) -> &'static str,
         meaning: fn(T) -> &'static str,
     ) -> impl Iterator<Item = (Subject, &'static str)> {
-        all.iter().map(move |&value| {
-            (Subject::from_parts(topic, name(value)), meaning(value))
-        })
+        all.iter()
+            .map(move |&value| (Subject::from_parts(topic, name(value)), meaning(value)))
     }
     macro_rules! chain {
         ($first:expr $(, $rest:expr)* $(,)?) => { $first $(.chain($rest))* };
     }
     chain!(
-        list(Topic::Territory, TerritorySubject::ALL, TerritorySubject::as_str, TerritorySubject::meaning),
-        list(Topic::Nato, NatoSubject::ALL, NatoSubject::as_str, NatoSubject::meaning),
-        list(Topic::Sanctions, SanctionsSubject::ALL, SanctionsSubject::as_str, SanctionsSubject::meaning),
-        list(Topic::Guarantees, GuaranteesSubject::ALL, GuaranteesSubject::as_str, GuaranteesSubject::meaning),
-        list(Topic::Prisoners, PrisonersSubject::ALL, PrisonersSubject::as_str, PrisonersSubject::meaning),
-        list(Topic::Ceasefire, CeasefireSubject::ALL, CeasefireSubject::as_str, CeasefireSubject::meaning),
-        list(Topic::Military, MilitarySubject::ALL, MilitarySubject::as_str, MilitarySubject::meaning),
-        list(Topic::Economy, EconomySubject::ALL, EconomySubject::as_str, EconomySubject::meaning),
-        list(Topic::Nuclear, NuclearSubject::ALL, NuclearSubject::as_str, NuclearSubject::meaning),
-        list(Topic::Governance, GovernanceSubject::ALL, GovernanceSubject::as_str, GovernanceSubject::meaning),
-        list(Topic::Navigation, NavigationSubject::ALL, NavigationSubject::as_str, NavigationSubject::meaning),
-        list(Topic::Monitoring, MonitoringSubject::ALL, MonitoringSubject::as_str, MonitoringSubject::meaning),
+        list(
+            Topic::Territory,
+            TerritorySubject::ALL,
+            TerritorySubject::as_str,
+            TerritorySubject::meaning
+        ),
+        list(
+            Topic::Nato,
+            NatoSubject::ALL,
+            NatoSubject::as_str,
+            NatoSubject::meaning
+        ),
+        list(
+            Topic::Sanctions,
+            SanctionsSubject::ALL,
+            SanctionsSubject::as_str,
+            SanctionsSubject::meaning
+        ),
+        list(
+            Topic::Guarantees,
+            GuaranteesSubject::ALL,
+            GuaranteesSubject::as_str,
+            GuaranteesSubject::meaning
+        ),
+        list(
+            Topic::Prisoners,
+            PrisonersSubject::ALL,
+            PrisonersSubject::as_str,
+            PrisonersSubject::meaning
+        ),
+        list(
+            Topic::Ceasefire,
+            CeasefireSubject::ALL,
+            CeasefireSubject::as_str,
+            CeasefireSubject::meaning
+        ),
+        list(
+            Topic::Military,
+            MilitarySubject::ALL,
+            MilitarySubject::as_str,
+            MilitarySubject::meaning
+        ),
+        list(
+            Topic::Economy,
+            EconomySubject::ALL,
+            EconomySubject::as_str,
+            EconomySubject::meaning
+        ),
+        list(
+            Topic::Nuclear,
+            NuclearSubject::ALL,
+            NuclearSubject::as_str,
+            NuclearSubject::meaning
+        ),
+        list(
+            Topic::Governance,
+            GovernanceSubject::ALL,
+            GovernanceSubject::as_str,
+            GovernanceSubject::meaning
+        ),
+        list(
+            Topic::Navigation,
+            NavigationSubject::ALL,
+            NavigationSubject::as_str,
+            NavigationSubject::meaning
+        ),
+        list(
+            Topic::Monitoring,
+            MonitoringSubject::ALL,
+            MonitoringSubject::as_str,
+            MonitoringSubject::meaning
+        ),
         list(Topic::Eu, EuSubject::ALL, EuSubject::as_str, EuSubject::meaning),
     )
 }
@@ -302,9 +361,9 @@ pub fn known_subjects() -> impl Iterator<Item = (Subject, &'static str)> {
 /// Lowercase ASCII words joined by single hyphens: `kinburn-spit`, `g8`.
 pub(crate) fn is_kebab_case(text: &str) -> bool {
     !text.is_empty()
-        && text
-            .split('-')
-            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && text.split('-').all(|word| {
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]

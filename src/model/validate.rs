@@ -126,7 +126,11 @@ impl Plan {
     }
 
     fn check_citations(&self, path: &str, ids: &[String]) -> Result<(), Error> {
-        match ids.iter().enumerate().find(|(_, id)| !self.sources.contains_key(*id)) {
+        match ids
+            .iter()
+            .enumerate()
+            .find(|(_, id)| !self.sources.contains_key(*id))
+        {
             Some((index, id)) => {
                 let problem = Problem::UnknownSource { id: id.clone() };
                 Err(Error::invalid(&self.id, format!("{path}[{index}]"), problem))
@@ -162,7 +166,11 @@ impl Plan {
         }
         for (n, provision) in clause.provisions.iter().enumerate() {
             if let Err((field, problem)) = check_provision(provision) {
-                return Err(Error::invalid(plan, path(&format!("provisions[{n}].{field}")), problem));
+                return Err(Error::invalid(
+                    plan,
+                    path(&format!("provisions[{n}].{field}")),
+                    problem,
+                ));
             }
         }
         Ok(())
@@ -179,13 +187,26 @@ fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
         Provision::Eu(p) => range("by_year", p.by_year, limits::YEAR),
         Provision::Economy(p) => {
             range("amount.billions", p.amount.map(|m| m.billions), limits::BILLIONS)?;
-            range("us_profit_share_percent", p.us_profit_share_percent, limits::PERCENT)
+            range(
+                "us_profit_share_percent",
+                p.us_profit_share_percent,
+                limits::PERCENT,
+            )
         }
         Provision::Nuclear(p) => {
             for (index, share) in p.power_split.iter().enumerate() {
-                range(&format!("power_split[{index}].percent"), share.percent, limits::PERCENT)?;
+                range(
+                    &format!("power_split[{index}].percent"),
+                    share.percent,
+                    limits::PERCENT,
+                )?;
             }
-            let total: i64 = p.power_split.iter().filter_map(|s| s.percent).map(i64::from).sum();
+            let total: i64 = p
+                .power_split
+                .iter()
+                .filter_map(|s| s.percent)
+                .map(i64::from)
+                .sum();
             range("power_split", Some(total), limits::PERCENT)
         }
         Provision::Other(p) => {
@@ -205,8 +226,13 @@ fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
     }
 }
 
-fn range<T: Into<i64>>(field: &str, value: Option<T>, (min, max): (i64, i64)) -> Result<(), (String, Problem)> {
-    match value.map(Into::into) {
+fn range<T: TryInto<i64>>(
+    field: &str,
+    value: Option<T>,
+    (min, max): (i64, i64),
+) -> Result<(), (String, Problem)> {
+    // Values too large for i64 are out of every range; show them as i64::MAX.
+    match value.map(|v| v.try_into().unwrap_or(i64::MAX)) {
         Some(value) if !(min..=max).contains(&value) => {
             Err((field.to_owned(), Problem::OutOfRange { value, min, max }))
         }
@@ -222,7 +248,9 @@ fn is_http_url(url: &str) -> bool {
     match rest {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-            !host.is_empty() && host.contains('.') && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+            !host.is_empty()
+                && host.contains('.')
+                && !url.chars().any(|c| c.is_whitespace() || c.is_control())
         }
         None => false,
     }

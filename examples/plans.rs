@@ -1,0 +1,116 @@
+//! Lists plans and their clauses: number, subjects and paraphrase.
+//!
+//! ```text
+//! cargo run --example plans                          # every bundled plan
+//! cargo run --example plans -- us-28-point-2025-11   # one plan, by id or alias
+//! cargo run --example plans -- my-plan.json          # a plan file
+//! cargo run --example plans -- --format json         # the crate's JSON form
+//! ```
+
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use peacediff::{Plan, corpus};
+
+/// List peace plans and their clauses.
+#[derive(Parser)]
+#[command(about, long_about = None)]
+struct Args {
+    /// Bundled plan ids or aliases, or paths of plan JSON files [default: every bundled plan].
+    #[arg(value_name = "ID_OR_FILE")]
+    plans: Vec<String>,
+    /// Output format: readable text, or a JSON array of plans that `Plan::from_json` loads back.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let plans: Result<Vec<Plan>, _> = if args.plans.is_empty() {
+        Ok(corpus::all().to_vec())
+    } else {
+        args.plans.iter().map(|name| corpus::load(name)).collect()
+    };
+    let plans = match plans {
+        Ok(plans) => plans,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    match args.format {
+        Format::Json => match serde_json::to_string_pretty(&plans) {
+            Ok(json) => println!("{json}"),
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::from(2);
+            }
+        },
+        Format::Text => {
+            for (index, plan) in plans.iter().enumerate() {
+                if index > 0 {
+                    println!();
+                }
+                print_plan(plan);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+const WIDTH: usize = 80;
+
+fn print_plan(plan: &Plan) {
+    println!("{} — {}", plan.id, plan.title);
+    let sponsors: Vec<&str> = plan.sponsors.iter().map(|p| p.as_str()).collect();
+    println!(
+        "{} · {} · {} clauses · sponsors: {}",
+        plan.date,
+        plan.completeness,
+        plan.clauses.len(),
+        sponsors.join(", ")
+    );
+    if !plan.aliases.is_empty() {
+        println!("also known as: {}", plan.aliases.join("; "));
+    }
+    let indent = plan.clauses.values().map(|c| c.label().len()).max().unwrap_or(0) + 4;
+    for clause in plan.clauses.values() {
+        let subjects: Vec<String> = clause.subjects().iter().map(ToString::to_string).collect();
+        println!();
+        println!(
+            "  {:>width$}  {}  [{}]",
+            clause.label(),
+            subjects.join(", "),
+            clause.confidence,
+            width = indent - 4
+        );
+        for line in wrap(&clause.text, WIDTH - indent) {
+            println!("{:indent$}{line}", "");
+        }
+    }
+}
+
+/// Greedy word wrap; a word longer than the width gets a line of its own.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

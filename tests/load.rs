@@ -1,0 +1,172 @@
+//! Loading plan files: every malformed file yields an error that names its place.
+
+use std::path::Path;
+
+use peacediff::{Error, Plan, Problem};
+
+fn load(name: &str) -> Result<Plan, Error> {
+    Plan::from_path(Path::new("tests/bad").join(name))
+}
+
+fn message(name: &str) -> String {
+    match load(name) {
+        Ok(plan) => panic!("{name} loaded as plan `{}`", plan.id),
+        Err(err) => err.to_string(),
+    }
+}
+
+#[test]
+fn the_valid_sample_loads() {
+    let plan = load("valid.json").unwrap();
+    assert_eq!(plan.clauses.len(), 2);
+    assert_eq!(
+        plan.clauses["2"].subjects()[0].to_string(),
+        "military/armed-forces-cap"
+    );
+}
+
+#[test]
+fn bad_json_names_line_column_and_path() {
+    assert_eq!(
+        message("truncated.json"),
+        "tests/bad/truncated.json: line 22, column 25, at `clauses[0].provisions[0].subject`: EOF while parsing a string",
+    );
+    let err = Plan::from_json("{\"id\": \"x\",\n \"title\": [1]}").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Parse {
+                line: 2,
+                column: 10,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.path(), Some("title"));
+}
+
+#[test]
+fn a_duplicate_clause_id_names_both_places() {
+    assert_eq!(
+        message("duplicate-clause-id.json"),
+        "tests/bad/duplicate-clause-id.json: plan `sample`, at `clauses[1].id`: duplicate id `1` (first used at index 0)",
+    );
+    let Err(Error::Invalid { problem, .. }) = load("duplicate-clause-id.json") else {
+        unreachable!()
+    };
+    assert_eq!(
+        problem,
+        Problem::DuplicateId {
+            id: "1".into(),
+            first: 0
+        }
+    );
+}
+
+#[test]
+fn an_unknown_subject_lists_the_known_ones() {
+    assert_eq!(
+        message("unknown-subject.json"),
+        "tests/bad/unknown-subject.json: line 25, column 7, at `clauses[0].provisions[0]`: \
+         unknown ceasefire subject `atlantis` (expected one of `terms`, `implementation-talks`)",
+    );
+    assert!(
+        message("unknown-topic.json")
+            .contains("at `clauses[0].provisions[0].topic`: unknown variant `weather`")
+    );
+    assert!(message("bad-other-slug.json").ends_with(
+        "at `clauses[0].provisions[1].subject`: `Fighter Jets` must be lowercase kebab case, such as `fighter-jets`"
+    ));
+}
+
+#[test]
+fn numbers_out_of_range_are_rejected() {
+    assert!(message("cap-out-of-range.json").ends_with(
+        "plan `sample`, at `clauses[1].provisions[0].cap`: 9000000 is out of range (1 to 5000000)"
+    ));
+    assert!(message("cap-absurd.json").ends_with("1000000000000 is out of range (1 to 5000000)"));
+    assert!(message("negative-cap.json").contains("invalid value: integer `-5`"));
+}
+
+#[test]
+fn clauses_need_text_provisions_and_known_sources() {
+    let cases = [
+        ("empty-clause-id.json", "at `clauses[0].id`: must not be empty"),
+        ("empty-text.json", "at `clauses[1].text`: must not be empty"),
+        (
+            "no-provisions.json",
+            "at `clauses[0].provisions`: a clause needs at least one provision",
+        ),
+        (
+            "no-sources.json",
+            "at `clauses[1].sources`: a clause needs at least one source",
+        ),
+        (
+            "unknown-source.json",
+            "at `clauses[1].sources[1]`: cites source `S9`, which is not in the plan's sources",
+        ),
+        (
+            "bad-url.json",
+            "at `sources[0].url`: `example.org/report` is not an http or https URL",
+        ),
+        ("bad-date.json", "at `sources[0].date`: invalid date `2025-02-30`"),
+        ("unknown-field.json", "at `clauses[0].txet`: unknown field `txet`"),
+    ];
+    for (file, expected) in cases {
+        let message = message(file);
+        assert!(message.contains(expected), "{file}: {message}");
+        assert!(message.starts_with(&format!("tests/bad/{file}: ")), "{message}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_an_io_error_naming_it() {
+    let err = load("no-such-file.json").unwrap_err();
+    assert!(matches!(err, Error::Io { .. }));
+    assert!(
+        err.to_string()
+            .starts_with("tests/bad/no-such-file.json: cannot read the plan:")
+    );
+}
+
+#[test]
+fn trailing_text_and_a_byte_order_mark() {
+    let json = std::fs::read_to_string("tests/bad/valid.json").unwrap();
+    assert!(Plan::from_json(&format!("\u{feff}{json}")).is_ok());
+    let err = Plan::from_json(&format!("{json} {{}}")).unwrap_err();
+    assert!(err.to_string().contains("trailing characters"), "{err}");
+}
+
+#[test]
+fn plans_built_in_code_are_validated_too() {
+    let mut plan = load("valid.json").unwrap();
+    plan.clauses["1"].sources.clear();
+    assert!(matches!(
+        plan.validate(),
+        Err(Error::Invalid {
+            problem: Problem::NoSources,
+            ..
+        })
+    ));
+
+    let mut plan = load("valid.json").unwrap();
+    plan.clauses["2"].id = "3".into();
+    let err = plan.validate().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "plan `sample`, at `clauses[1].id`: stored under key `2` but its id is `3`"
+    );
+}
+
+#[test]
+fn serialising_and_loading_again_gives_an_equal_plan() {
+    let plan = load("valid.json").unwrap();
+    assert_eq!(Plan::from_json(&plan.to_json()).unwrap(), plan);
+    let value: Plan = serde_json::from_str(&plan.to_json()).unwrap();
+    assert_eq!(value, plan);
+    // Plan's own Deserialize validates as well.
+    let json = std::fs::read_to_string("tests/bad/duplicate-clause-id.json").unwrap();
+    let err = serde_json::from_str::<Plan>(&json).unwrap_err();
+    assert!(err.to_string().contains("duplicate id `1`"), "{err}");
+}
