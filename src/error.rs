@@ -45,6 +45,14 @@ pub enum Error {
         /// The ids of the bundled plans.
         known: Vec<String>,
     },
+    /// A diff applied to a plan it was not made from.
+    #[error("the diff does not apply to plan `{plan}`: {reason}")]
+    Mismatch {
+        /// The plan the diff was applied to.
+        plan: String,
+        /// What does not fit.
+        reason: String,
+    },
     /// The input could not be read.
     #[error("{}cannot read the plan: {source}", in_file(file))]
     Io {
@@ -161,7 +169,7 @@ impl Error {
             Error::Parse { file, .. } | Error::Invalid { file, .. } | Error::Io { file, .. } => {
                 *file = Some(path.to_owned());
             }
-            Error::UnknownPlan { .. } => {}
+            Error::UnknownPlan { .. } | Error::Mismatch { .. } => {}
         }
         self
     }

@@ -74,9 +74,19 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod align;
 pub mod corpus;
+pub mod diff;
 mod error;
 mod model;
 
+pub use diff::{
+    ClauseChange, ClauseChangeKind, FieldChange, PlanDiff, ProvisionChange, ProvisionChangeKind, diff,
+};
 pub use error::{Error, Problem};
 pub use model::*;
+
+/// The README's examples run as doctests, so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

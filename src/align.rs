@@ -1,0 +1,297 @@
+//! Alignment: which provisions of several plans speak of the same subject.
+//!
+//! Typed provisions align by [`Subject`]: every provision of a plan on one subject
+//! lands in the same cell, so point 21a and point 21d of the 28-point draft both sit
+//! in the `territory/donetsk` row.
+//!
+//! [`Other`](crate::Provision::Other) provisions carry free slugs that plans written
+//! by different people will not share. They align first by identical slug, then by
+//! wording: the word-level similarity of their summaries ([`similarity`], a ratio
+//! from 0 to 1 computed with `similar`), with an optimal one-to-one assignment
+//! that maximises the total similarity of the pairs it keeps. Pairs below
+//! [`SIMILARITY_THRESHOLD`] are not aligned.
+//!
+//! ```
+//! use peacediff::{align, corpus};
+//!
+//! let plans: Vec<_> = corpus::all().iter().collect();
+//! let alignment = align::align(&plans);
+//! let crimea = alignment.rows.iter().find(|r| r.subject.to_string() == "territory/crimea").unwrap();
+//! // The April counter-proposal says nothing about Crimea.
+//! assert_eq!(crimea.cells.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 1]);
+//! ```
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use similar::{Algorithm, TextDiff};
+
+use crate::{Plan, Provision, Subject, Topic};
+
+/// The least similarity at which two `other` provisions are aligned.
+pub const SIMILARITY_THRESHOLD: f64 = 0.5;
+
+/// A provision of a plan, by position: the clause's index in
+/// [`Plan::clauses`] and the provision's index in [`Clause::provisions`](crate::Clause::provisions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProvisionRef {
+    /// Index of the clause in the plan.
+    pub clause: usize,
+    /// Index of the provision in the clause.
+    pub provision: usize,
+}
+
+impl ProvisionRef {
+    /// The provision this points at, if the plan has it.
+    pub fn get<'a>(&self, plan: &'a Plan) -> Option<&'a Provision> {
+        let (_, clause) = plan.clauses.get_index(self.clause)?;
+        clause.provisions.get(self.provision)
+    }
+}
+
+/// One aligned subject across the plans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The subject. For aligned `other` provisions with different slugs, the
+    /// smallest of their subjects.
+    pub subject: Subject,
+    /// One cell per plan, in the order the plans were given: the plan's
+    /// provisions on this subject in document order (empty when it has none).
+    pub cells: Vec<Vec<ProvisionRef>>,
+}
+
+/// The alignment of several plans: one row per subject, in topic then subject order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alignment {
+    /// The rows, ordered by subject.
+    pub rows: Vec<Row>,
+}
+
+/// Aligns the provisions of `plans` by subject, and `other` provisions by slug and wording.
+///
+/// The result does not depend on the order of `plans` apart from the order of the cells.
+pub fn align(plans: &[&Plan]) -> Alignment {
+    let mut rows: BTreeMap<Subject, Vec<Vec<ProvisionRef>>> = BTreeMap::new();
+    // Per plan, the `other` slugs with their provisions, for the wording pass.
+    let mut others: Vec<BTreeMap<String, Vec<ProvisionRef>>> = vec![BTreeMap::new(); plans.len()];
+    for (column, plan) in plans.iter().enumerate() {
+        for (clause, (_, c)) in plan.clauses.iter().enumerate() {
+            for (provision, p) in c.provisions.iter().enumerate() {
+                let at = ProvisionRef { clause, provision };
+                match p {
+                    Provision::Other(other) => {
+                        others[column].entry(other.subject.clone()).or_default().push(at);
+                    }
+                    typed => {
+                        let cells = rows.entry(typed.subject()).or_insert_with(|| vec![Vec::new(); plans.len()]);
+                        cells[column].push(at);
+                    }
+                }
+            }
+        }
+    }
+    for (subject, cells) in align_others(plans, others) {
+        rows.insert(subject, cells);
+    }
+    Alignment {
+        rows: rows.into_iter().map(|(subject, cells)| Row { subject, cells }).collect(),
+    }
+}
+
+/// Rows for `other` provisions: identical slugs shared by two or more plans
+/// first, then the rest by wording, plan by plan in a canonical order.
+fn align_others(
+    plans: &[&Plan],
+    mut others: Vec<BTreeMap<String, Vec<ProvisionRef>>>,
+) -> Vec<(Subject, Vec<Vec<ProvisionRef>>)> {
+    let mut rows = Vec::new();
+    let mut slugs: BTreeMap<String, usize> = BTreeMap::new();
+    for slug in others.iter().flat_map(BTreeMap::keys) {
+        *slugs.entry(slug.clone()).or_default() += 1;
+    }
+    for (slug, _) in slugs.into_iter().filter(|&(_, count)| count > 1) {
+        let cells = others.iter_mut().map(|o| o.remove(&slug).unwrap_or_default()).collect();
+        rows.push((slug, cells));
+    }
+
+    // Wording pass. Each open row keeps the texts of its members; a plan's
+    // leftovers are assigned to rows, and what stays unassigned opens new rows.
+    let mut open: Vec<(Vec<Vec<ProvisionRef>>, Vec<String>, String)> = Vec::new();
+    for column in canonical_order(plans) {
+        let plan = plans[column];
+        let leftovers: Vec<(String, Vec<ProvisionRef>)> = std::mem::take(&mut others[column]).into_iter().collect();
+        let texts: Vec<String> = leftovers.iter().map(|(_, refs)| summary(plan, refs)).collect();
+        let weights: Vec<Vec<f64>> = texts
+            .iter()
+            .map(|text| {
+                open.iter()
+                    .map(|(_, members, _)| members.iter().map(|m| similarity(text, m)).fold(0.0, f64::max))
+                    .collect()
+            })
+            .collect();
+        let assignment = assign(&weights, SIMILARITY_THRESHOLD);
+        for (((slug, refs), text), row) in leftovers.into_iter().zip(texts).zip(assignment) {
+            match row.and_then(|row| open.get_mut(row)) {
+                Some((cells, members, min_slug)) => {
+                    cells[column] = refs;
+                    members.push(text);
+                    if slug < *min_slug {
+                        *min_slug = slug;
+                    }
+                }
+                None => {
+                    let mut cells = vec![Vec::new(); plans.len()];
+                    cells[column] = refs;
+                    open.push((cells, vec![text], slug));
+                }
+            }
+        }
+    }
+    rows.extend(open.into_iter().map(|(cells, _, slug)| (slug, cells)));
+    rows.into_iter()
+        .map(|(slug, cells)| (Subject::from_parts(Topic::Other, &slug), cells))
+        .collect()
+}
+
+/// The summaries of `other` provisions, joined.
+fn summary(plan: &Plan, refs: &[ProvisionRef]) -> String {
+    let texts: Vec<&str> = refs
+        .iter()
+        .filter_map(|r| match r.get(plan) {
+            Some(Provision::Other(other)) => Some(other.summary.as_str()),
+            _ => None,
+        })
+        .collect();
+    texts.join(" ")
+}
+
+/// The plans' indices, sorted by content so that results do not depend on input order.
+pub(crate) fn canonical_order(plans: &[&Plan]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..plans.len()).collect();
+    order.sort_by(|&a, &b| canonical_cmp(plans[a], plans[b]).then(a.cmp(&b)));
+    order
+}
+
+/// A total order on plans by content: id, then date, then the JSON form.
+pub(crate) fn canonical_cmp(a: &Plan, b: &Plan) -> Ordering {
+    a.id.cmp(&b.id)
+        .then_with(|| a.date.cmp(&b.date))
+        .then_with(|| if a == b { Ordering::Equal } else { a.to_json().cmp(&b.to_json()) })
+}
+
+/// Word-level similarity of two texts, from 0 (nothing shared) to 1 (identical).
+///
+/// ```
+/// use peacediff::align::similarity;
+/// assert_eq!(similarity("a full ceasefire", "a full ceasefire"), 1.0);
+/// assert!(similarity("a full ceasefire now", "a full ceasefire soon") > 0.5);
+/// assert!(similarity("a full ceasefire", "elections within 100 days") < 0.5);
+/// ```
+pub fn similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_words(a, b);
+    f64::from(diff.ratio())
+}
+
+/// A maximum-weight one-to-one assignment of rows to columns, keeping only
+/// pairs of weight at least `threshold`: `result[row]` is the chosen column.
+///
+/// Hungarian algorithm with potentials, O(n²·m) for n rows and m columns.
+pub(crate) fn assign(weights: &[Vec<f64>], threshold: f64) -> Vec<Option<usize>> {
+    let rows = weights.len();
+    let columns = weights.first().map_or(0, Vec::len);
+    if rows == 0 || columns == 0 {
+        return vec![None; rows];
+    }
+    // Square cost matrix: pairs below the threshold cost as much as staying
+    // unassigned (a dummy row or column), so they are never preferred.
+    let n = rows.max(columns);
+    let cost = |r: usize, c: usize| -> f64 {
+        match weights.get(r).and_then(|w| w.get(c)) {
+            Some(&w) if w >= threshold => 1.0 - w,
+            _ => 1.0,
+        }
+    };
+    // 1-based arrays as in the classic formulation; index 0 is the sentinel.
+    let mut u = vec![0.0; n + 1];
+    let mut v = vec![0.0; n + 1];
+    let mut matched_row = vec![0usize; n + 1];
+    let mut way = vec![0usize; n + 1];
+    for row in 1..=n {
+        matched_row[0] = row;
+        let mut column0 = 0;
+        let mut min = vec![f64::INFINITY; n + 1];
+        let mut used = vec![false; n + 1];
+        loop {
+            used[column0] = true;
+            let row0 = matched_row[column0];
+            let mut delta = f64::INFINITY;
+            let mut column1 = 0;
+            for column in 1..=n {
+                if !used[column] {
+                    let reduced = cost(row0 - 1, column - 1) - u[row0] - v[column];
+                    if reduced < min[column] {
+                        min[column] = reduced;
+                        way[column] = column0;
+                    }
+                    if min[column] < delta {
+                        delta = min[column];
+                        column1 = column;
+                    }
+                }
+            }
+            for column in 0..=n {
+                if used[column] {
+                    u[matched_row[column]] += delta;
+                    v[column] -= delta;
+                } else {
+                    min[column] -= delta;
+                }
+            }
+            column0 = column1;
+            if matched_row[column0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let column1 = way[column0];
+            matched_row[column0] = matched_row[column1];
+            column0 = column1;
+            if column0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut result = vec![None; rows];
+    for column in 1..=n {
+        let row = matched_row[column];
+        if row >= 1 && row <= rows && column <= columns && cost(row - 1, column - 1) < 1.0 {
+            result[row - 1] = Some(column - 1);
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assignment_maximises_total_weight() {
+        // Greedy would take (0, 0) = 0.9 and leave row 1 with 0.1.
+        let weights = vec![vec![0.9, 0.8], vec![0.85, 0.1]];
+        assert_eq!(assign(&weights, 0.5), [Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn assignment_drops_pairs_below_the_threshold() {
+        let weights = vec![vec![0.4, 0.2], vec![0.3, 0.7], vec![0.6, 0.9]];
+        assert_eq!(assign(&weights, 0.5), [None, Some(1), Some(0)]);
+        assert_eq!(assign(&[], 0.5), Vec::<Option<usize>>::new());
+        assert_eq!(assign(&[vec![], vec![]], 0.5), [None, None]);
+    }
+}

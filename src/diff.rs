@@ -1,0 +1,879 @@
+//! Two-plan diff: what plan B changes against plan A, clause by clause and
+//! provision by provision. A diff applies and inverts.
+//!
+//! ```
+//! use peacediff::{corpus, diff, ClauseChangeKind, ProvisionChangeKind};
+//!
+//! let april = corpus::get("witkoff-2025-04").unwrap();
+//! let november = corpus::get("us-28-point-2025-11").unwrap();
+//! let d = diff(april, november);
+//!
+//! // Crimea: recognised de jure in April, de facto in point 21a.
+//! let crimea = d.provisions.iter().find(|c| c.subject.to_string() == "territory/crimea").unwrap();
+//! assert_eq!(crimea.kind, ProvisionChangeKind::Amended);
+//! assert_eq!(crimea.fields[0].path, "status");
+//!
+//! // The diff turns April into November, and its inverse turns it back.
+//! assert_eq!(&d.apply(april).unwrap(), november);
+//! assert_eq!(&d.invert().apply(november).unwrap(), april);
+//! ```
+//!
+//! # Clause changes
+//!
+//! Clauses correspond when they share an aligned subject (see [`align`](crate::align)),
+//! or, failing that, when their wording is similar. Connected groups of
+//! corresponding clauses give the clause changes, in the vocabulary of legal change
+//! tracking: one clause to one is [unchanged](ClauseChangeKind::Unchanged) or a
+//! [substitution](ClauseChangeKind::Substituted); one to several is a
+//! [split](ClauseChangeKind::Split), several to one a [join](ClauseChangeKind::Joined),
+//! several to several a [regrouping](ClauseChangeKind::Regrouped); a clause
+//! without counterpart is an [insertion](ClauseChangeKind::Inserted) or a
+//! [repeal](ClauseChangeKind::Repealed). A group is marked `moved` when it
+//! leaves the order the other groups keep (it is on no longest common ordering of
+//! the two plans), whether or not it was also edited.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use similar::{Algorithm, ChangeTag, TextDiff};
+
+use crate::align::{self, ProvisionRef, SIMILARITY_THRESHOLD};
+use crate::model::keyword::keywords;
+use crate::{Clause, Completeness, Date, Error, Note, Party, Plan, Provision, Source, Subject, Topic};
+
+keywords! {
+    /// How a group of corresponding clauses changed.
+    pub enum ClauseChangeKind: "clause change" {
+        Unchanged = "unchanged": "The same clause, perhaps renumbered or moved.",
+        Substituted = "substituted": "One clause replaced by an edited version of itself.",
+        Inserted = "inserted": "A clause with no counterpart in the old plan.",
+        Repealed = "repealed": "A clause with no counterpart in the new plan.",
+        Split = "split": "One clause became several.",
+        Joined = "joined": "Several clauses became one.",
+        Regrouped = "regrouped": "Several clauses became several others.",
+    }
+}
+
+impl ClauseChangeKind {
+    fn inverse(self) -> Self {
+        match self {
+            Self::Inserted => Self::Repealed,
+            Self::Repealed => Self::Inserted,
+            Self::Split => Self::Joined,
+            Self::Joined => Self::Split,
+            other => other,
+        }
+    }
+}
+
+keywords! {
+    /// How a provision changed.
+    pub enum ProvisionChangeKind: "provision change" {
+        Unchanged = "unchanged": "The same typed value in clauses of the same wording.",
+        Reworded = "reworded": "The same typed value, other wording.",
+        Amended = "amended": "Typed fields differ; each change is listed.",
+        Added = "added": "Only the new plan has it.",
+        Removed = "removed": "Only the old plan has it.",
+    }
+}
+
+impl ProvisionChangeKind {
+    fn inverse(self) -> Self {
+        match self {
+            Self::Added => Self::Removed,
+            Self::Removed => Self::Added,
+            other => other,
+        }
+    }
+}
+
+/// One changed field of a provision or plan: its path, and its value before and after
+/// (`None` when the field is absent on that side).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// Dotted path of the field (`cap`, `amount.billions`).
+    pub path: String,
+    /// The old value.
+    pub before: Option<Value>,
+    /// The new value.
+    pub after: Option<Value>,
+}
+
+impl FieldChange {
+    fn invert(self) -> Self {
+        FieldChange {
+            path: self.path,
+            before: self.after,
+            after: self.before,
+        }
+    }
+}
+
+impl fmt::Display for FieldChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |v: &Option<Value>| v.as_ref().map_or_else(|| "—".to_owned(), readable);
+        write!(f, "{}: {} → {}", self.path, show(&self.before), show(&self.after))
+    }
+}
+
+/// A value as people read it: numbers with thousands separators, bare strings.
+fn readable(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match n.as_u64() {
+            Some(n) => thousands(n),
+            None => n.to_string(),
+        },
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(readable).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Whether a word was kept, inserted or deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WordTag {
+    /// In both texts.
+    Equal,
+    /// Only in the new text.
+    Insert,
+    /// Only in the old text.
+    Delete,
+}
+
+/// A run of words of a wording diff.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct WordChange {
+    /// Kept, inserted or deleted.
+    pub tag: WordTag,
+    /// The words, with their spacing.
+    pub text: String,
+}
+
+/// The word-level diff of two texts, with runs of the same tag merged and, in each
+/// changed stretch, deletions before insertions.
+pub fn word_diff(before: &str, after: &str) -> Vec<WordChange> {
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_words(before, after);
+    let changes = diff.iter_all_changes().map(|change| {
+        let tag = match change.tag() {
+            ChangeTag::Equal => WordTag::Equal,
+            ChangeTag::Insert => WordTag::Insert,
+            ChangeTag::Delete => WordTag::Delete,
+        };
+        WordChange {
+            tag,
+            text: change.value().to_owned(),
+        }
+    });
+    normalise(changes)
+}
+
+fn normalise(changes: impl IntoIterator<Item = WordChange>) -> Vec<WordChange> {
+    let mut out: Vec<WordChange> = Vec::new();
+    let (mut deleted, mut inserted) = (String::new(), String::new());
+    let flush = |out: &mut Vec<WordChange>, deleted: &mut String, inserted: &mut String| {
+        for (tag, text) in [(WordTag::Delete, deleted), (WordTag::Insert, inserted)] {
+            if !text.is_empty() {
+                out.push(WordChange {
+                    tag,
+                    text: std::mem::take(text),
+                });
+            }
+        }
+    };
+    for change in changes {
+        match change.tag {
+            WordTag::Delete => deleted.push_str(&change.text),
+            WordTag::Insert => inserted.push_str(&change.text),
+            WordTag::Equal => {
+                flush(&mut out, &mut deleted, &mut inserted);
+                match out.last_mut() {
+                    Some(last) if last.tag == WordTag::Equal => last.text.push_str(&change.text),
+                    _ => out.push(change),
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut deleted, &mut inserted);
+    out
+}
+
+fn invert_words(words: Vec<WordChange>) -> Vec<WordChange> {
+    normalise(words.into_iter().map(|w| WordChange {
+        tag: match w.tag {
+            WordTag::Insert => WordTag::Delete,
+            WordTag::Delete => WordTag::Insert,
+            WordTag::Equal => WordTag::Equal,
+        },
+        text: w.text,
+    }))
+}
+
+/// A clause at its position in a plan.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PlacedClause {
+    /// Its index in [`Plan::clauses`].
+    pub index: usize,
+    /// The clause.
+    pub clause: Clause,
+}
+
+/// A group of corresponding clauses and how it changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClauseChange {
+    /// The kind of change.
+    pub kind: ClauseChangeKind,
+    /// The clauses of the old plan, in document order (empty for an insertion).
+    pub before: Vec<PlacedClause>,
+    /// The clauses of the new plan, in document order (empty for a repeal).
+    pub after: Vec<PlacedClause>,
+    /// Whether the group left the order the other groups keep.
+    pub moved: bool,
+    /// Whether a one-to-one pair carries another number.
+    pub renumbered: bool,
+    /// Word-level diff of the old texts against the new (empty when the wording is the same).
+    pub wording: Vec<WordChange>,
+}
+
+impl ClauseChange {
+    fn invert(self) -> Self {
+        ClauseChange {
+            kind: self.kind.inverse(),
+            before: self.after,
+            after: self.before,
+            moved: self.moved,
+            renumbered: self.renumbered,
+            wording: invert_words(self.wording),
+        }
+    }
+
+    fn labels(clauses: &[PlacedClause]) -> String {
+        let labels: Vec<&str> = clauses.iter().map(|c| c.clause.label()).collect();
+        labels.join("+")
+    }
+}
+
+/// A provision in the clause that holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PlacedProvision {
+    /// The clause's id.
+    pub clause: String,
+    /// The provision.
+    pub provision: Provision,
+}
+
+/// How one provision changed, under its aligned subject.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProvisionChange {
+    /// The aligned subject.
+    pub subject: Subject,
+    /// The kind of change.
+    pub kind: ProvisionChangeKind,
+    /// The provision in the old plan.
+    pub before: Option<PlacedProvision>,
+    /// The provision in the new plan.
+    pub after: Option<PlacedProvision>,
+    /// The typed fields that differ (for amendments).
+    pub fields: Vec<FieldChange>,
+}
+
+impl ProvisionChange {
+    fn invert(self) -> Self {
+        ProvisionChange {
+            subject: self.subject,
+            kind: self.kind.inverse(),
+            before: self.after,
+            after: self.before,
+            fields: self.fields.into_iter().map(FieldChange::invert).collect(),
+        }
+    }
+}
+
+/// A plan without its clauses: what the diff carries of the plans' metadata.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanHeader {
+    /// The plan's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its aliases.
+    pub aliases: Vec<String>,
+    /// Its date.
+    pub date: Date,
+    /// Its sponsors.
+    pub sponsors: Vec<Party>,
+    /// Its completeness.
+    pub completeness: Completeness,
+    /// Its summary.
+    pub summary: String,
+    /// Its notes.
+    pub notes: Vec<Note>,
+    /// Its sources, in order.
+    pub sources: Vec<Source>,
+}
+
+impl PlanHeader {
+    fn of(plan: &Plan) -> Self {
+        PlanHeader {
+            id: plan.id.clone(),
+            title: plan.title.clone(),
+            aliases: plan.aliases.clone(),
+            date: plan.date,
+            sponsors: plan.sponsors.clone(),
+            completeness: plan.completeness,
+            summary: plan.summary.clone(),
+            notes: plan.notes.clone(),
+            sources: plan.sources.values().cloned().collect(),
+        }
+    }
+}
+
+/// Counts of a diff's changes, overall and per topic.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Clause changes per kind.
+    pub clauses: BTreeMap<ClauseChangeKind, usize>,
+    /// Clause groups that moved.
+    pub moved: usize,
+    /// One-to-one clause pairs that were renumbered.
+    pub renumbered: usize,
+    /// Provision changes per kind.
+    pub provisions: BTreeMap<ProvisionChangeKind, usize>,
+    /// Provision changes per topic and kind.
+    pub topics: BTreeMap<Topic, BTreeMap<ProvisionChangeKind, usize>>,
+}
+
+/// What plan `to` changes against plan `from`. Build one with [`diff`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanDiff {
+    /// The old plan's metadata.
+    pub from: PlanHeader,
+    /// The new plan's metadata.
+    pub to: PlanHeader,
+    /// Clause changes, in the new plan's order; repeals stand after the clause they followed.
+    pub clauses: Vec<ClauseChange>,
+    /// Provision changes, by subject.
+    pub provisions: Vec<ProvisionChange>,
+}
+
+/// Diffs two plans. `diff(a, b).apply(a) == Ok(b)` and
+/// `diff(a, b).invert() == diff(b, a)`.
+pub fn diff(a: &Plan, b: &Plan) -> PlanDiff {
+    // Ties in alignment and wording could be broken differently in the two
+    // directions; diffing in one canonical direction makes inversion exact.
+    if align::canonical_cmp(a, b).is_le() {
+        diff_directed(a, b)
+    } else {
+        diff_directed(b, a).invert()
+    }
+}
+
+impl PlanDiff {
+    /// Whether the two plans are equal.
+    pub fn is_empty(&self) -> bool {
+        self.from == self.to
+            && self.clauses.iter().all(|c| c.kind == ClauseChangeKind::Unchanged && !c.moved && !c.renumbered && c.before == c.after)
+    }
+
+    /// The diff from the new plan back to the old one.
+    pub fn invert(self) -> PlanDiff {
+        let mut clauses: Vec<ClauseChange> = self.clauses.into_iter().map(ClauseChange::invert).collect();
+        sort_clause_changes(&mut clauses);
+        PlanDiff {
+            from: self.to,
+            to: self.from,
+            clauses,
+            provisions: self.provisions.into_iter().map(ProvisionChange::invert).collect(),
+        }
+    }
+
+    /// Turns `plan` into the diff's new plan. Fails, without panicking, when `plan`
+    /// is not the diff's old plan.
+    pub fn apply(&self, plan: &Plan) -> Result<Plan, Error> {
+        let mismatch = |reason: String| Error::Mismatch {
+            plan: plan.id.clone(),
+            reason,
+        };
+        if PlanHeader::of(plan) != self.from {
+            return Err(mismatch(format!("its metadata differs from plan `{}` the diff starts from", self.from.id)));
+        }
+        let mut seen = vec![false; plan.clauses.len()];
+        for placed in self.clauses.iter().flat_map(|c| &c.before) {
+            let found = plan.clauses.get_index(placed.index).map(|(_, c)| c);
+            match (found, seen.get_mut(placed.index)) {
+                (Some(clause), Some(seen)) if *clause == placed.clause && !*seen => *seen = true,
+                _ => {
+                    return Err(mismatch(format!(
+                        "clause `{}` at position {} differs from the diff's",
+                        placed.clause.id, placed.index
+                    )));
+                }
+            }
+        }
+        if let Some((index, _)) = seen.iter().enumerate().find(|(_, seen)| !**seen) {
+            let id = plan.clauses.get_index(index).map_or("?", |(id, _)| id.as_str());
+            return Err(mismatch(format!("clause `{id}` is not in the diff")));
+        }
+        let mut after: Vec<&PlacedClause> = self.clauses.iter().flat_map(|c| &c.after).collect();
+        after.sort_by_key(|placed| placed.index);
+        if after.iter().enumerate().any(|(i, placed)| placed.index != i) {
+            return Err(mismatch("the diff's new clause positions are not contiguous".into()));
+        }
+        let header = self.to.clone();
+        let result = Plan {
+            id: header.id,
+            title: header.title,
+            aliases: header.aliases,
+            date: header.date,
+            sponsors: header.sponsors,
+            completeness: header.completeness,
+            summary: header.summary,
+            notes: header.notes,
+            sources: header.sources.into_iter().map(|s| (s.id.clone(), s)).collect(),
+            clauses: after.into_iter().map(|p| (p.clause.id.clone(), p.clause.clone())).collect(),
+        };
+        result.validate()?;
+        Ok(result)
+    }
+
+    /// Counts of changes per kind and per topic.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        for change in &self.clauses {
+            *summary.clauses.entry(change.kind).or_default() += 1;
+            summary.moved += usize::from(change.moved);
+            summary.renumbered += usize::from(change.renumbered);
+        }
+        for change in &self.provisions {
+            *summary.provisions.entry(change.kind).or_default() += 1;
+            let topic = summary.topics.entry(change.subject.topic()).or_default();
+            *topic.entry(change.kind).or_default() += 1;
+        }
+        summary
+    }
+}
+
+fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
+    let alignment = align::align(&[a, b]);
+    let mut provisions = Vec::new();
+    // Clause correspondences: a-clauses are nodes 0..na, b-clauses na..na+nb.
+    let (na, nb) = (a.clauses.len(), b.clauses.len());
+    let mut groups = UnionFind::new(na + nb);
+    for row in &alignment.rows {
+        let (Some(left), Some(right)) = (row.cells.first(), row.cells.get(1)) else { continue };
+        if let (Some(first), Some(second)) = (left.first(), right.first()) {
+            for r in left {
+                groups.union(first.clause, r.clause);
+            }
+            for r in right {
+                groups.union(na + second.clause, na + r.clause);
+            }
+            groups.union(first.clause, na + second.clause);
+        }
+        provisions.extend(provision_changes(&row.subject, a, left, b, right));
+    }
+    link_by_wording(a, b, &mut groups);
+
+    let mut components: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for i in 0..na {
+        components.entry(groups.find(i)).or_default().0.push(i);
+    }
+    for j in 0..nb {
+        components.entry(groups.find(na + j)).or_default().1.push(j);
+    }
+    let mut clauses: Vec<ClauseChange> = components
+        .into_values()
+        .map(|(left, right)| clause_change(a, &left, b, &right))
+        .collect();
+    mark_moves(&mut clauses);
+    sort_clause_changes(&mut clauses);
+    PlanDiff {
+        from: PlanHeader::of(a),
+        to: PlanHeader::of(b),
+        clauses,
+        provisions,
+    }
+}
+
+/// Links clauses that share no subject but whose wording is similar.
+fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
+    let na = a.clauses.len();
+    let alone = |groups: &mut UnionFind, node: usize, range: std::ops::Range<usize>| {
+        let root = groups.find(node);
+        !range.filter(|&other| other != node).any(|other| groups.find(other) == root)
+    };
+    let all = 0..na + b.clauses.len();
+    let left: Vec<usize> = (0..na).filter(|&i| alone(groups, i, all.clone())).collect();
+    let right: Vec<usize> = (0..b.clauses.len()).filter(|&j| alone(groups, na + j, all.clone())).collect();
+    if left.is_empty() || right.is_empty() {
+        return;
+    }
+    fn text(plan: &Plan, i: usize) -> &str {
+        plan.clauses.get_index(i).map_or("", |(_, c)| c.text.as_str())
+    }
+    let weights: Vec<Vec<f64>> = left
+        .iter()
+        .map(|&i| right.iter().map(|&j| align::similarity(text(a, i), text(b, j))).collect())
+        .collect();
+    for (&i, column) in left.iter().zip(align::assign(&weights, SIMILARITY_THRESHOLD)) {
+        if let Some(&j) = column.and_then(|c| right.get(c)) {
+            groups.union(i, na + j);
+        }
+    }
+}
+
+fn placed(plan: &Plan, indices: &[usize]) -> Vec<PlacedClause> {
+    indices
+        .iter()
+        .filter_map(|&index| {
+            let (_, clause) = plan.clauses.get_index(index)?;
+            Some(PlacedClause {
+                index,
+                clause: clause.clone(),
+            })
+        })
+        .collect()
+}
+
+fn clause_change(a: &Plan, left: &[usize], b: &Plan, right: &[usize]) -> ClauseChange {
+    let (before, after) = (placed(a, left), placed(b, right));
+    let kind = match (before.as_slice(), after.as_slice()) {
+        ([], _) => ClauseChangeKind::Inserted,
+        (_, []) => ClauseChangeKind::Repealed,
+        ([old], [new]) if same_but_numbering(&old.clause, &new.clause) => ClauseChangeKind::Unchanged,
+        ([_], [_]) => ClauseChangeKind::Substituted,
+        ([_], _) => ClauseChangeKind::Split,
+        (_, [_]) => ClauseChangeKind::Joined,
+        _ => ClauseChangeKind::Regrouped,
+    };
+    let renumbered = matches!((before.as_slice(), after.as_slice()),
+        ([old], [new]) if old.clause.label() != new.clause.label());
+    let text = |clauses: &[PlacedClause]| {
+        let texts: Vec<&str> = clauses.iter().map(|c| c.clause.text.as_str()).collect();
+        texts.join(" ")
+    };
+    let (old_text, new_text) = (text(&before), text(&after));
+    let wording = if old_text == new_text {
+        Vec::new()
+    } else {
+        word_diff(&old_text, &new_text)
+    };
+    ClauseChange {
+        kind,
+        before,
+        after,
+        moved: false,
+        renumbered,
+        wording,
+    }
+}
+
+fn same_but_numbering(a: &Clause, b: &Clause) -> bool {
+    a.text == b.text
+        && a.provisions == b.provisions
+        && a.sources == b.sources
+        && a.confidence == b.confidence
+        && a.notes == b.notes
+}
+
+/// Pairs the provisions of one subject and reports how each pair changed.
+fn provision_changes(
+    subject: &Subject,
+    a: &Plan,
+    left: &[ProvisionRef],
+    b: &Plan,
+    right: &[ProvisionRef],
+) -> Vec<ProvisionChange> {
+    fn resolve<'p>(plan: &'p Plan, r: &ProvisionRef) -> Option<(&'p Clause, &'p Provision)> {
+        let (_, clause) = plan.clauses.get_index(r.clause)?;
+        Some((clause, clause.provisions.get(r.provision)?))
+    }
+    let left: Vec<(&Clause, &Provision)> = left.iter().filter_map(|r| resolve(a, r)).collect();
+    let right: Vec<(&Clause, &Provision)> = right.iter().filter_map(|r| resolve(b, r)).collect();
+    let values = |items: &[(&Clause, &Provision)]| -> Vec<Value> {
+        items.iter().map(|(_, p)| serde_json::to_value(p).unwrap_or(Value::Null)).collect()
+    };
+    let (left_values, right_values) = (values(&left), values(&right));
+
+    // Equal values pair first, then the closest remaining ones, in document order.
+    let mut partner: Vec<Option<usize>> = vec![None; left.len()];
+    let mut taken = vec![false; right.len()];
+    for exact in [true, false] {
+        for (i, lv) in left_values.iter().enumerate() {
+            if partner[i].is_some() {
+                continue;
+            }
+            let best = right_values
+                .iter()
+                .enumerate()
+                .filter(|(j, rv)| !taken[*j] && (!exact || lv == *rv))
+                .min_by_key(|(_, rv)| field_changes(lv, rv).len());
+            if let Some((j, _)) = best {
+                partner[i] = Some(j);
+                taken[j] = true;
+            }
+        }
+    }
+
+    let place = |(clause, provision): (&Clause, &Provision)| PlacedProvision {
+        clause: clause.id.clone(),
+        provision: provision.clone(),
+    };
+    let mut changes = Vec::new();
+    for (i, &(old_clause, old)) in left.iter().enumerate() {
+        let Some(j) = partner[i] else {
+            changes.push(ProvisionChange {
+                subject: subject.clone(),
+                kind: ProvisionChangeKind::Removed,
+                before: Some(place((old_clause, old))),
+                after: None,
+                fields: Vec::new(),
+            });
+            continue;
+        };
+        let (new_clause, new) = right[j];
+        let mut fields = field_changes(&left_values[i], &right_values[j]);
+        // For untyped provisions the slug and summary are wording, not position.
+        if !old.is_typed() {
+            fields.retain(|f| f.path != "summary" && f.path != "subject");
+        }
+        let kind = if !fields.is_empty() {
+            ProvisionChangeKind::Amended
+        } else if old == new && old_clause.text == new_clause.text {
+            ProvisionChangeKind::Unchanged
+        } else {
+            ProvisionChangeKind::Reworded
+        };
+        changes.push(ProvisionChange {
+            subject: subject.clone(),
+            kind,
+            before: Some(place((old_clause, old))),
+            after: Some(place((new_clause, new))),
+            fields,
+        });
+    }
+    for (j, &item) in right.iter().enumerate() {
+        if !taken[j] {
+            changes.push(ProvisionChange {
+                subject: subject.clone(),
+                kind: ProvisionChangeKind::Added,
+                before: None,
+                after: Some(place(item)),
+                fields: Vec::new(),
+            });
+        }
+    }
+    changes
+}
+
+/// The fields on which two JSON values differ, recursing into objects.
+pub(crate) fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
+    fn walk(path: &str, before: Option<&Value>, after: Option<&Value>, out: &mut Vec<FieldChange>) {
+        match (before, after) {
+            (Some(Value::Object(old)), Some(Value::Object(new))) => {
+                let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+                for key in keys {
+                    let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    walk(&path, old.get(key), new.get(key), out);
+                }
+            }
+            (old, new) if old != new => out.push(FieldChange {
+                path: path.to_owned(),
+                before: old.cloned(),
+                after: new.cloned(),
+            }),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk("", Some(before), Some(after), &mut out);
+    out
+}
+
+/// Marks the groups that are on no longest common ordering of the two plans.
+///
+/// A group keeps its place when it lies on every longest chain of groups that is
+/// increasing in both plans; the rule treats both directions alike.
+fn mark_moves(changes: &mut [ClauseChange]) {
+    let mut points: Vec<(usize, usize, usize)> = changes
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| Some((c.before.first()?.index, c.after.first()?.index, k)))
+        .collect();
+    points.sort_unstable();
+    let ys: Vec<usize> = points.iter().map(|p| p.1).collect();
+    let ending = longest_increasing_ending_at(&ys);
+    let reversed: Vec<usize> = ys.iter().rev().map(|y| usize::MAX - y).collect();
+    let mut starting = longest_increasing_ending_at(&reversed);
+    starting.reverse();
+    let longest = ending.iter().copied().max().unwrap_or(0);
+    let mut per_level: BTreeMap<usize, usize> = BTreeMap::new();
+    let on_longest: Vec<bool> = ending.iter().zip(&starting).map(|(e, s)| e + s - 1 == longest).collect();
+    for (level, on) in ending.iter().zip(&on_longest) {
+        if *on {
+            *per_level.entry(*level).or_default() += 1;
+        }
+    }
+    for ((point, level), on) in points.iter().zip(&ending).zip(&on_longest) {
+        let fixed = *on && per_level.get(level) == Some(&1);
+        if let Some(change) = changes.get_mut(point.2) {
+            change.moved = !fixed;
+        }
+    }
+}
+
+/// For each element, the length of the longest strictly increasing subsequence ending there.
+fn longest_increasing_ending_at(values: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    values
+        .iter()
+        .map(|&v| {
+            let at = tails.partition_point(|&t| t < v);
+            match tails.get_mut(at) {
+                Some(tail) => *tail = v,
+                None => tails.push(v),
+            }
+            at + 1
+        })
+        .collect()
+}
+
+/// Orders changes as the new plan reads; a repeal stands after the group that holds
+/// the clause it followed in the old plan.
+fn sort_clause_changes(changes: &mut [ClauseChange]) {
+    let mut anchors: Vec<(usize, usize)> = changes
+        .iter()
+        .filter_map(|c| Some((c.before.first()?.index, c.after.first()?.index)))
+        .collect();
+    anchors.sort_unstable();
+    let key = |c: &ClauseChange| -> (usize, usize, usize) {
+        let before = c.before.first().map_or(0, |p| p.index);
+        match c.after.first() {
+            Some(after) => (after.index * 2 + 1, 0, before),
+            None => {
+                let preceding = anchors.partition_point(|&(b, _)| b < before);
+                let anchor = preceding.checked_sub(1).and_then(|i| anchors.get(i)).map_or(0, |&(_, a)| a * 2 + 2);
+                (anchor, 1, before)
+            }
+        }
+    };
+    changes.sort_by_cached_key(key);
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&parent) = self.parent.get(x) {
+            if parent == x {
+                break;
+            }
+            let grandparent = self.parent.get(parent).copied().unwrap_or(parent);
+            if let Some(slot) = self.parent.get_mut(x) {
+                *slot = grandparent;
+            }
+            x = parent;
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        // The smaller root wins, so results do not depend on the order of unions.
+        let (low, high) = if a < b { (a, b) } else { (b, a) };
+        if let Some(slot) = self.parent.get_mut(high) {
+            *slot = low;
+        }
+    }
+}
+
+impl fmt::Display for PlanDiff {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "--- {} ({})", self.from.id, self.from.title)?;
+        writeln!(f, "+++ {} ({})", self.to.id, self.to.title)?;
+        for change in &self.clauses {
+            if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
+                continue;
+            }
+            writeln!(f)?;
+            let mut flags = String::new();
+            if change.moved {
+                flags.push_str(", moved");
+            }
+            if change.renumbered {
+                flags.push_str(", renumbered");
+            }
+            let (old, new) = (ClauseChange::labels(&change.before), ClauseChange::labels(&change.after));
+            match (old.is_empty(), new.is_empty()) {
+                (true, _) => writeln!(f, "{} {new}{flags}", change.kind)?,
+                (_, true) => writeln!(f, "{} {old}{flags}", change.kind)?,
+                _ => writeln!(f, "{} {old} → {new}{flags}", change.kind)?,
+            }
+            if !change.wording.is_empty() {
+                f.write_str("  ")?;
+                for word in &change.wording {
+                    match word.tag {
+                        WordTag::Equal => f.write_str(&word.text)?,
+                        WordTag::Delete => write!(f, "[-{}-]", word.text)?,
+                        WordTag::Insert => write!(f, "{{+{}+}}", word.text)?,
+                    }
+                }
+                writeln!(f)?;
+            } else if let Some(clause) = change.before.first().or(change.after.first()) {
+                writeln!(f, "  {}", clause.clause.text)?;
+            }
+        }
+        writeln!(f)?;
+        writeln!(f, "Provisions:")?;
+        for change in &self.provisions {
+            let at = |p: &Option<PlacedProvision>| p.as_ref().map_or("—".to_owned(), |p| p.clause.clone());
+            write!(f, "  {:<9} {} ({} → {})", change.kind, change.subject, at(&change.before), at(&change.after))?;
+            let fields: Vec<String> = change.fields.iter().map(ToString::to_string).collect();
+            if !fields.is_empty() {
+                write!(f, ": {}", fields.join("; "))?;
+            }
+            writeln!(f)?;
+        }
+        let summary = self.summary();
+        writeln!(f)?;
+        writeln!(
+            f,
+            "Clauses: {} ({} moved, {} renumbered). Provisions: {}.",
+            counts_of(&summary.clauses),
+            summary.moved,
+            summary.renumbered,
+            counts_of(&summary.provisions)
+        )?;
+        Ok(())
+    }
+}
+
+fn counts_of<K: fmt::Display>(map: &BTreeMap<K, usize>) -> String {
+    let parts: Vec<String> = map.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+    parts.join(", ")
+}
