@@ -83,7 +83,9 @@ pub fn align(plans: &[&Plan]) -> Alignment {
                         others[column].entry(other.subject.clone()).or_default().push(at);
                     }
                     typed => {
-                        let cells = rows.entry(typed.subject()).or_insert_with(|| vec![Vec::new(); plans.len()]);
+                        let cells = rows
+                            .entry(typed.subject())
+                            .or_insert_with(|| vec![Vec::new(); plans.len()]);
                         cells[column].push(at);
                     }
                 }
@@ -94,7 +96,10 @@ pub fn align(plans: &[&Plan]) -> Alignment {
         rows.insert(subject, cells);
     }
     Alignment {
-        rows: rows.into_iter().map(|(subject, cells)| Row { subject, cells }).collect(),
+        rows: rows
+            .into_iter()
+            .map(|(subject, cells)| Row { subject, cells })
+            .collect(),
     }
 }
 
@@ -110,7 +115,10 @@ fn align_others(
         *slugs.entry(slug.clone()).or_default() += 1;
     }
     for (slug, _) in slugs.into_iter().filter(|&(_, count)| count > 1) {
-        let cells = others.iter_mut().map(|o| o.remove(&slug).unwrap_or_default()).collect();
+        let cells = others
+            .iter_mut()
+            .map(|o| o.remove(&slug).unwrap_or_default())
+            .collect();
         rows.push((slug, cells));
     }
 
@@ -119,7 +127,8 @@ fn align_others(
     let mut open: Vec<(Vec<Vec<ProvisionRef>>, Vec<String>, String)> = Vec::new();
     for column in canonical_order(plans) {
         let plan = plans[column];
-        let leftovers: Vec<(String, Vec<ProvisionRef>)> = std::mem::take(&mut others[column]).into_iter().collect();
+        let leftovers: Vec<(String, Vec<ProvisionRef>)> =
+            std::mem::take(&mut others[column]).into_iter().collect();
         let texts: Vec<String> = leftovers.iter().map(|(_, refs)| summary(plan, refs)).collect();
         let weights: Vec<Vec<f64>> = texts
             .iter()
@@ -174,9 +183,13 @@ pub(crate) fn canonical_order(plans: &[&Plan]) -> Vec<usize> {
 
 /// A total order on plans by content: id, then date, then the JSON form.
 pub(crate) fn canonical_cmp(a: &Plan, b: &Plan) -> Ordering {
-    a.id.cmp(&b.id)
-        .then_with(|| a.date.cmp(&b.date))
-        .then_with(|| if a == b { Ordering::Equal } else { a.to_json().cmp(&b.to_json()) })
+    a.id.cmp(&b.id).then_with(|| a.date.cmp(&b.date)).then_with(|| {
+        if a == b {
+            Ordering::Equal
+        } else {
+            a.to_json().cmp(&b.to_json())
+        }
+    })
 }
 
 /// Word-level similarity of two texts, from 0 (nothing shared) to 1 (identical).
@@ -267,8 +280,7 @@ pub(crate) fn assign(weights: &[Vec<f64>], threshold: f64) -> Vec<Option<usize>>
         }
     }
     let mut result = vec![None; rows];
-    for column in 1..=n {
-        let row = matched_row[column];
+    for (column, &row) in matched_row.iter().enumerate().skip(1) {
         if row >= 1 && row <= rows && column <= columns && cost(row - 1, column - 1) < 1.0 {
             result[row - 1] = Some(column - 1);
         }

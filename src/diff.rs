@@ -119,7 +119,7 @@ impl fmt::Display for FieldChange {
 }
 
 /// A value as people read it: numbers with thousands separators, bare strings.
-fn readable(value: &Value) -> String {
+pub(crate) fn readable(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Number(n) => match n.as_u64() {
@@ -138,7 +138,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -391,7 +391,9 @@ impl PlanDiff {
     /// Whether the two plans are equal.
     pub fn is_empty(&self) -> bool {
         self.from == self.to
-            && self.clauses.iter().all(|c| c.kind == ClauseChangeKind::Unchanged && !c.moved && !c.renumbered && c.before == c.after)
+            && self.clauses.iter().all(|c| {
+                c.kind == ClauseChangeKind::Unchanged && !c.moved && !c.renumbered && c.before == c.after
+            })
     }
 
     /// The diff from the new plan back to the old one.
@@ -414,7 +416,10 @@ impl PlanDiff {
             reason,
         };
         if PlanHeader::of(plan) != self.from {
-            return Err(mismatch(format!("its metadata differs from plan `{}` the diff starts from", self.from.id)));
+            return Err(mismatch(format!(
+                "its metadata differs from plan `{}` the diff starts from",
+                self.from.id
+            )));
         }
         let mut seen = vec![false; plan.clauses.len()];
         for placed in self.clauses.iter().flat_map(|c| &c.before) {
@@ -436,7 +441,9 @@ impl PlanDiff {
         let mut after: Vec<&PlacedClause> = self.clauses.iter().flat_map(|c| &c.after).collect();
         after.sort_by_key(|placed| placed.index);
         if after.iter().enumerate().any(|(i, placed)| placed.index != i) {
-            return Err(mismatch("the diff's new clause positions are not contiguous".into()));
+            return Err(mismatch(
+                "the diff's new clause positions are not contiguous".into(),
+            ));
         }
         let header = self.to.clone();
         let result = Plan {
@@ -449,7 +456,10 @@ impl PlanDiff {
             summary: header.summary,
             notes: header.notes,
             sources: header.sources.into_iter().map(|s| (s.id.clone(), s)).collect(),
-            clauses: after.into_iter().map(|p| (p.clause.id.clone(), p.clause.clone())).collect(),
+            clauses: after
+                .into_iter()
+                .map(|p| (p.clause.id.clone(), p.clause.clone()))
+                .collect(),
         };
         result.validate()?;
         Ok(result)
@@ -479,7 +489,9 @@ fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
     let (na, nb) = (a.clauses.len(), b.clauses.len());
     let mut groups = UnionFind::new(na + nb);
     for row in &alignment.rows {
-        let (Some(left), Some(right)) = (row.cells.first(), row.cells.get(1)) else { continue };
+        let (Some(left), Some(right)) = (row.cells.first(), row.cells.get(1)) else {
+            continue;
+        };
         if let (Some(first), Some(second)) = (left.first(), right.first()) {
             for r in left {
                 groups.union(first.clause, r.clause);
@@ -519,11 +531,15 @@ fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
     let na = a.clauses.len();
     let alone = |groups: &mut UnionFind, node: usize, range: std::ops::Range<usize>| {
         let root = groups.find(node);
-        !range.filter(|&other| other != node).any(|other| groups.find(other) == root)
+        !range
+            .filter(|&other| other != node)
+            .any(|other| groups.find(other) == root)
     };
     let all = 0..na + b.clauses.len();
     let left: Vec<usize> = (0..na).filter(|&i| alone(groups, i, all.clone())).collect();
-    let right: Vec<usize> = (0..b.clauses.len()).filter(|&j| alone(groups, na + j, all.clone())).collect();
+    let right: Vec<usize> = (0..b.clauses.len())
+        .filter(|&j| alone(groups, na + j, all.clone()))
+        .collect();
     if left.is_empty() || right.is_empty() {
         return;
     }
@@ -532,7 +548,12 @@ fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
     }
     let weights: Vec<Vec<f64>> = left
         .iter()
-        .map(|&i| right.iter().map(|&j| align::similarity(text(a, i), text(b, j))).collect())
+        .map(|&i| {
+            right
+                .iter()
+                .map(|&j| align::similarity(text(a, i), text(b, j)))
+                .collect()
+        })
         .collect();
     for (&i, column) in left.iter().zip(align::assign(&weights, SIMILARITY_THRESHOLD)) {
         if let Some(&j) = column.and_then(|c| right.get(c)) {
@@ -610,7 +631,10 @@ fn provision_changes(
     let left: Vec<(&Clause, &Provision)> = left.iter().filter_map(|r| resolve(a, r)).collect();
     let right: Vec<(&Clause, &Provision)> = right.iter().filter_map(|r| resolve(b, r)).collect();
     let values = |items: &[(&Clause, &Provision)]| -> Vec<Value> {
-        items.iter().map(|(_, p)| serde_json::to_value(p).unwrap_or(Value::Null)).collect()
+        items
+            .iter()
+            .map(|(_, p)| serde_json::to_value(p).unwrap_or(Value::Null))
+            .collect()
     };
     let (left_values, right_values) = (values(&left), values(&right));
 
@@ -690,9 +714,14 @@ pub(crate) fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
     fn walk(path: &str, before: Option<&Value>, after: Option<&Value>, out: &mut Vec<FieldChange>) {
         match (before, after) {
             (Some(Value::Object(old)), Some(Value::Object(new))) => {
-                let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+                // Fields in declaration order, then those only the new value has.
+                let keys = old.keys().chain(new.keys().filter(|key| !old.contains_key(*key)));
                 for key in keys {
-                    let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    let path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
                     walk(&path, old.get(key), new.get(key), out);
                 }
             }
@@ -727,7 +756,11 @@ fn mark_moves(changes: &mut [ClauseChange]) {
     starting.reverse();
     let longest = ending.iter().copied().max().unwrap_or(0);
     let mut per_level: BTreeMap<usize, usize> = BTreeMap::new();
-    let on_longest: Vec<bool> = ending.iter().zip(&starting).map(|(e, s)| e + s - 1 == longest).collect();
+    let on_longest: Vec<bool> = ending
+        .iter()
+        .zip(&starting)
+        .map(|(e, s)| e + s - 1 == longest)
+        .collect();
     for (level, on) in ending.iter().zip(&on_longest) {
         if *on {
             *per_level.entry(*level).or_default() += 1;
@@ -771,7 +804,10 @@ fn sort_clause_changes(changes: &mut [ClauseChange]) {
             Some(after) => (after.index * 2 + 1, 0, before),
             None => {
                 let preceding = anchors.partition_point(|&(b, _)| b < before);
-                let anchor = preceding.checked_sub(1).and_then(|i| anchors.get(i)).map_or(0, |&(_, a)| a * 2 + 2);
+                let anchor = preceding
+                    .checked_sub(1)
+                    .and_then(|i| anchors.get(i))
+                    .map_or(0, |&(_, a)| a * 2 + 2);
                 (anchor, 1, before)
             }
         }
@@ -785,7 +821,9 @@ struct UnionFind {
 
 impl UnionFind {
     fn new(n: usize) -> Self {
-        UnionFind { parent: (0..n).collect() }
+        UnionFind {
+            parent: (0..n).collect(),
+        }
     }
 
     fn find(&mut self, mut x: usize) -> usize {
@@ -828,7 +866,10 @@ impl fmt::Display for PlanDiff {
             if change.renumbered {
                 flags.push_str(", renumbered");
             }
-            let (old, new) = (ClauseChange::labels(&change.before), ClauseChange::labels(&change.after));
+            let (old, new) = (
+                ClauseChange::labels(&change.before),
+                ClauseChange::labels(&change.after),
+            );
             match (old.is_empty(), new.is_empty()) {
                 (true, _) => writeln!(f, "{} {new}{flags}", change.kind)?,
                 (_, true) => writeln!(f, "{} {old}{flags}", change.kind)?,
@@ -852,7 +893,14 @@ impl fmt::Display for PlanDiff {
         writeln!(f, "Provisions:")?;
         for change in &self.provisions {
             let at = |p: &Option<PlacedProvision>| p.as_ref().map_or("—".to_owned(), |p| p.clause.clone());
-            write!(f, "  {:<9} {} ({} → {})", change.kind, change.subject, at(&change.before), at(&change.after))?;
+            write!(
+                f,
+                "  {:<9} {} ({} → {})",
+                change.kind,
+                change.subject,
+                at(&change.before),
+                at(&change.after)
+            )?;
             let fields: Vec<String> = change.fields.iter().map(ToString::to_string).collect();
             if !fields.is_empty() {
                 write!(f, ": {}", fields.join("; "))?;

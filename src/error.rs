@@ -45,6 +45,12 @@ pub enum Error {
         /// The ids of the bundled plans.
         known: Vec<String>,
     },
+    /// Two plans with the same id given to one comparison.
+    #[error("two plans have the id `{id}`; plans compared together need distinct ids")]
+    DuplicatePlan {
+        /// The shared id.
+        id: String,
+    },
     /// A diff applied to a plan it was not made from.
     #[error("the diff does not apply to plan `{plan}`: {reason}")]
     Mismatch {
@@ -169,7 +175,7 @@ impl Error {
             Error::Parse { file, .. } | Error::Invalid { file, .. } | Error::Io { file, .. } => {
                 *file = Some(path.to_owned());
             }
-            Error::UnknownPlan { .. } | Error::Mismatch { .. } => {}
+            Error::UnknownPlan { .. } | Error::Mismatch { .. } | Error::DuplicatePlan { .. } => {}
         }
         self
     }

@@ -75,11 +75,14 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod align;
+pub mod compare;
 pub mod corpus;
 pub mod diff;
 mod error;
+pub mod json;
 mod model;
 
+pub use compare::{Comparison, ComparisonRow, RowStatus, compare};
 pub use diff::{
     ClauseChange, ClauseChangeKind, FieldChange, PlanDiff, ProvisionChange, ProvisionChangeKind, diff,
 };

@@ -37,7 +37,10 @@ fn kinds(d: &peacediff::PlanDiff) -> Vec<(C, String, String, bool)> {
         .iter()
         .map(|c| {
             let labels = |cs: &[peacediff::diff::PlacedClause]| {
-                cs.iter().map(|p| p.clause.id.as_str()).collect::<Vec<_>>().join("+")
+                cs.iter()
+                    .map(|p| p.clause.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+")
             };
             (c.kind, labels(&c.before), labels(&c.after), c.moved)
         })
@@ -53,7 +56,10 @@ fn check_laws(a: &Plan, b: &Plan) {
 
 #[test]
 fn identical_plans_give_an_empty_diff() {
-    let a = plan("a", &[("1", "A ceasefire.", ceasefire()), ("2", "A cap.", cap(600_000))]);
+    let a = plan(
+        "a",
+        &[("1", "A ceasefire.", ceasefire()), ("2", "A cap.", cap(600_000))],
+    );
     let d = diff(&a, &a);
     assert!(d.is_empty());
     assert!(d.provisions.iter().all(|p| p.kind == P::Unchanged));
@@ -66,11 +72,17 @@ fn a_changed_number_is_an_amendment_with_its_field() {
     let b = plan("b", &[("1", "The army is capped at 800,000.", cap(800_000))]);
     let d = diff(&a, &b);
     assert_eq!(kinds(&d), [(C::Substituted, "1".into(), "1".into(), false)]);
-    let [change] = d.provisions.as_slice() else { panic!() };
+    let [change] = d.provisions.as_slice() else {
+        panic!()
+    };
     assert_eq!(change.kind, P::Amended);
     assert_eq!(change.fields[0].to_string(), "cap: 600,000 → 800,000");
-    let deleted: Vec<&str> =
-        d.clauses[0].wording.iter().filter(|w| w.tag == WordTag::Delete).map(|w| w.text.as_str()).collect();
+    let deleted: Vec<&str> = d.clauses[0]
+        .wording
+        .iter()
+        .filter(|w| w.tag == WordTag::Delete)
+        .map(|w| w.text.as_str())
+        .collect();
     assert_eq!(deleted, ["600,000."]);
     check_laws(&a, &b);
 }
@@ -87,8 +99,17 @@ fn same_value_in_other_words_is_a_rewording() {
 
 #[test]
 fn insertions_repeals_and_added_removed_provisions() {
-    let a = plan("a", &[("1", "A ceasefire.", ceasefire()), ("2", "Jets in Poland.", other("jets", "Jets are based in Poland."))]);
-    let b = plan("b", &[("1", "A ceasefire.", ceasefire()), ("2", "A cap.", cap(600_000))]);
+    let a = plan(
+        "a",
+        &[
+            ("1", "A ceasefire.", ceasefire()),
+            ("2", "Jets in Poland.", other("jets", "Jets are based in Poland.")),
+        ],
+    );
+    let b = plan(
+        "b",
+        &[("1", "A ceasefire.", ceasefire()), ("2", "A cap.", cap(600_000))],
+    );
     let d = diff(&a, &b);
     assert_eq!(
         kinds(&d),
@@ -125,9 +146,20 @@ fn a_moved_and_renumbered_clause_is_found_even_when_edited() {
         ],
     );
     let d = diff(&a, &b);
-    let moved: Vec<(C, bool, bool)> = d.clauses.iter().map(|c| (c.kind, c.moved, c.renumbered)).collect();
+    let moved: Vec<(C, bool, bool)> = d
+        .clauses
+        .iter()
+        .map(|c| (c.kind, c.moved, c.renumbered))
+        .collect();
     // Clauses 1 and 2 swap: neither keeps its order against the other.
-    assert_eq!(moved, [(C::Substituted, true, true), (C::Unchanged, true, true), (C::Unchanged, false, false)]);
+    assert_eq!(
+        moved,
+        [
+            (C::Substituted, true, true),
+            (C::Unchanged, true, true),
+            (C::Unchanged, false, false)
+        ]
+    );
     check_laws(&a, &b);
 }
 
@@ -143,7 +175,10 @@ fn splits_and_joins_follow_shared_subjects() {
     let b = plan("b", &[("1a", "Crimea.", crimea), ("1b", "Luhansk.", luhansk)]);
     let d = diff(&a, &b);
     assert_eq!(kinds(&d), [(C::Split, "1".into(), "1a+1b".into(), false)]);
-    assert_eq!(kinds(&diff(&b, &a)), [(C::Joined, "1a+1b".into(), "1".into(), false)]);
+    assert_eq!(
+        kinds(&diff(&b, &a)),
+        [(C::Joined, "1a+1b".into(), "1".into(), false)]
+    );
     check_laws(&a, &b);
 }
 
@@ -152,15 +187,34 @@ fn untyped_clauses_align_by_wording() {
     let a = plan(
         "a",
         &[
-            ("1", "x", other("truce", "All fighting stops on land, at sea and in the air.")),
-            ("2", "y", other("vote", "Elections are held within one hundred days.")),
+            (
+                "1",
+                "x",
+                other("truce", "All fighting stops on land, at sea and in the air."),
+            ),
+            (
+                "2",
+                "y",
+                other("vote", "Elections are held within one hundred days."),
+            ),
         ],
     );
     let b = plan(
         "b",
         &[
-            ("1", "y", other("elections", "Elections are held within one hundred days of signing.")),
-            ("2", "x", other("ceasefire", "All fighting stops on land and at sea.")),
+            (
+                "1",
+                "y",
+                other(
+                    "elections",
+                    "Elections are held within one hundred days of signing.",
+                ),
+            ),
+            (
+                "2",
+                "x",
+                other("ceasefire", "All fighting stops on land and at sea."),
+            ),
         ],
     );
     let d = diff(&a, &b);
@@ -168,12 +222,20 @@ fn untyped_clauses_align_by_wording() {
         .provisions
         .iter()
         .map(|p| {
-            let id = |x: &Option<peacediff::diff::PlacedProvision>| x.as_ref().map_or(String::new(), |p| p.clause.clone());
+            let id = |x: &Option<peacediff::diff::PlacedProvision>| {
+                x.as_ref().map_or(String::new(), |p| p.clause.clone())
+            };
             (p.kind, id(&p.before), id(&p.after))
         })
         .collect();
     // Rows are ordered by subject: `other/ceasefire` (the smaller slug) before `other/elections`.
-    assert_eq!(pairs, [(P::Reworded, "1".into(), "2".into()), (P::Reworded, "2".into(), "1".into())]);
+    assert_eq!(
+        pairs,
+        [
+            (P::Reworded, "1".into(), "2".into()),
+            (P::Reworded, "2".into(), "1".into())
+        ]
+    );
     check_laws(&a, &b);
 }
 

@@ -76,3 +76,48 @@ fn bad_arguments_print_one_error_line_and_exit_with_2() {
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
 }
+
+#[test]
+fn compare_with_no_arguments_prints_the_three_plan_table() {
+    let output = run("compare", &[]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("Comparison of 3 plans:"));
+    assert!(text.contains("nato/ukraine-membership — divergent"));
+    assert!(text.contains("Agreement"));
+}
+
+#[test]
+fn compare_and_diff_print_versioned_json() {
+    for (name, args, schema) in [
+        ("compare", &["--format", "json"][..], "peacediff/comparison/1"),
+        (
+            "diff",
+            &["witkoff-2025-04", "us-28-point-2025-11", "--format", "json"][..],
+            "peacediff/diff/1",
+        ),
+    ] {
+        let output = run(name, args);
+        assert!(output.status.success(), "{name}");
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(value["schema"], schema);
+    }
+}
+
+#[test]
+fn compare_and_diff_reject_bad_arguments_with_exit_code_2() {
+    for (name, args) in [
+        ("compare", &["witkoff-2025-04"][..]),
+        ("compare", &["witkoff-2025-04", "nowhere"][..]),
+        ("compare", &["witkoff-2025-04", "witkoff-2025-04"][..]),
+        ("diff", &["witkoff-2025-04", "tests/bad/truncated.json"][..]),
+    ] {
+        let output = run(name, args);
+        assert_eq!(output.status.code(), Some(2), "{name} {args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.starts_with("error: ") && stderr.lines().count() == 1,
+            "{stderr}"
+        );
+    }
+}

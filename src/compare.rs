@@ -1,0 +1,306 @@
+//! Comparing any number of plans: one row per subject, one cell per plan.
+//!
+//! Each row has a [status](RowStatus) and the **agreement groups**: the plans that
+//! take the same position on the subject. Two plans take the same position when
+//! their provisions on the subject have the same typed values (for `other`
+//! provisions, the same summaries), wherever in the plans they stand.
+//! The [`Comparison::matrix`] gives, for each pair of plans, the share of the
+//! subjects both cover on which they agree.
+//!
+//! ```
+//! use peacediff::{compare, corpus, RowStatus};
+//!
+//! let plans: Vec<_> = corpus::all().iter().collect();
+//! let comparison = compare(&plans).unwrap();
+//! let nato = comparison.row("nato/ukraine-membership").unwrap();
+//! assert_eq!(nato.status, RowStatus::Divergent);
+//! assert_eq!(nato.groups.len(), 3);
+//! ```
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::align;
+use crate::model::keyword::keywords;
+use crate::{Error, Plan, Provision, Subject, Topic};
+
+keywords! {
+    /// How the plans stand on a subject.
+    pub enum RowStatus: "row status" {
+        Consensus = "consensus": "Every plan covers the subject and all agree.",
+        Divergent = "divergent": "Every plan covers the subject and they differ.",
+        Partial = "partial": "Only some of the plans cover the subject.",
+    }
+}
+
+/// A provision of a plan in a comparison cell, with the number of its clause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The clause's number (or id when unnumbered).
+    pub clause: String,
+    /// The provision.
+    pub provision: Provision,
+}
+
+/// One subject across the compared plans.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparisonRow {
+    /// The subject.
+    pub subject: Subject,
+    /// Its topic.
+    pub topic: Topic,
+    /// Consensus, divergent or partial.
+    pub status: RowStatus,
+    /// Plans that take the same position, as lists of plan ids in column order;
+    /// groups are ordered by their first plan.
+    pub groups: Vec<Vec<String>>,
+    /// Per plan id, in column order: its provisions on the subject (empty when it has none).
+    pub cells: IndexMap<String, Vec<Entry>>,
+}
+
+impl ComparisonRow {
+    /// The index in [`groups`](Self::groups) of the group holding plan `id`, if it covers the subject.
+    pub fn group_of(&self, id: &str) -> Option<usize> {
+        self.groups
+            .iter()
+            .position(|group| group.iter().any(|member| member == id))
+    }
+}
+
+/// The comparison of several plans. Build one with [`compare`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The plan ids, in column order.
+    pub plans: Vec<String>,
+    /// One row per subject, in topic then subject order.
+    pub rows: Vec<ComparisonRow>,
+    /// `matrix[i][j]`: the share, from 0 to 1, of the subjects plans `i` and `j` both
+    /// cover on which they agree; `None` when they share no subject.
+    pub matrix: Vec<Vec<Option<f64>>>,
+}
+
+impl Comparison {
+    /// The row of a subject written `topic/slug`.
+    pub fn row(&self, subject: &str) -> Option<&ComparisonRow> {
+        self.rows.iter().find(|row| row.subject.to_string() == subject)
+    }
+
+    /// Number of rows of each status.
+    pub fn counts(&self) -> IndexMap<RowStatus, usize> {
+        let mut counts: IndexMap<RowStatus, usize> = RowStatus::ALL.iter().map(|&s| (s, 0)).collect();
+        for row in &self.rows {
+            *counts.entry(row.status).or_default() += 1;
+        }
+        counts
+    }
+}
+
+/// Compares plans subject by subject.
+///
+/// The result does not depend on the order of `plans` apart from column order.
+/// Fails when two plans share an id, since ids key the cells.
+pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
+    for (i, plan) in plans.iter().enumerate() {
+        if plans.iter().take(i).any(|other| other.id == plan.id) {
+            return Err(Error::DuplicatePlan { id: plan.id.clone() });
+        }
+    }
+    let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
+    let alignment = align::align(plans);
+    let rows: Vec<ComparisonRow> = alignment
+        .rows
+        .into_iter()
+        .map(|row| {
+            let cells: IndexMap<String, Vec<Entry>> = ids
+                .iter()
+                .zip(plans)
+                .zip(&row.cells)
+                .map(|((id, plan), refs)| {
+                    let entries = refs
+                        .iter()
+                        .filter_map(|r| {
+                            let (_, clause) = plan.clauses.get_index(r.clause)?;
+                            Some(Entry {
+                                clause: clause.label().to_owned(),
+                                provision: clause.provisions.get(r.provision)?.clone(),
+                            })
+                        })
+                        .collect();
+                    (id.clone(), entries)
+                })
+                .collect();
+            let groups = agreement_groups(&cells);
+            let covered = cells.values().filter(|entries| !entries.is_empty()).count();
+            let status = match (covered == ids.len(), groups.len()) {
+                (false, _) => RowStatus::Partial,
+                (true, 1) => RowStatus::Consensus,
+                (true, _) => RowStatus::Divergent,
+            };
+            ComparisonRow {
+                topic: row.subject.topic(),
+                subject: row.subject,
+                status,
+                groups,
+                cells,
+            }
+        })
+        .collect();
+    let matrix = agreement_matrix(&ids, &rows);
+    Ok(Comparison {
+        plans: ids,
+        rows,
+        matrix,
+    })
+}
+
+/// A plan's position on a subject: its distinct provision values, sorted.
+fn position(entries: &[Entry]) -> Vec<String> {
+    let mut keys: Vec<String> = entries
+        .iter()
+        .map(|entry| match &entry.provision {
+            // A free slug is a label, not a position.
+            Provision::Other(other) => other.summary.clone(),
+            typed => serde_json::to_string(typed).unwrap_or_default(),
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+fn agreement_groups(cells: &IndexMap<String, Vec<Entry>>) -> Vec<Vec<String>> {
+    let mut groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for (id, entries) in cells.iter().filter(|(_, entries)| !entries.is_empty()) {
+        let key = position(entries);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(id.clone()),
+            None => groups.push((key, vec![id.clone()])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).collect()
+}
+
+fn agreement_matrix(ids: &[String], rows: &[ComparisonRow]) -> Vec<Vec<Option<f64>>> {
+    ids.iter()
+        .map(|a| {
+            ids.iter()
+                .map(|b| {
+                    let shared: Vec<&ComparisonRow> = rows
+                        .iter()
+                        .filter(|row| row.group_of(a).is_some() && row.group_of(b).is_some())
+                        .collect();
+                    let agreed = shared
+                        .iter()
+                        .filter(|row| row.group_of(a) == row.group_of(b))
+                        .count();
+                    // Counts are far below 2^52, so the conversion is exact.
+                    (!shared.is_empty()).then(|| agreed as f64 / shared.len() as f64)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A short reading of a provision's position: its field values, without topic and subject.
+///
+/// ```
+/// let plan = peacediff::corpus::get("us-28-point-2025-11").unwrap();
+/// let cap = &plan.clauses["6"].provisions[0];
+/// assert_eq!(peacediff::compare::brief(cap), "capped · 600,000");
+/// ```
+pub fn brief(provision: &Provision) -> String {
+    let Ok(Value::Object(fields)) = serde_json::to_value(provision) else {
+        return String::new();
+    };
+    let parts: Vec<String> = fields
+        .iter()
+        .filter(|(key, _)| key.as_str() != "topic" && key.as_str() != "subject")
+        .map(|(key, value)| match value {
+            Value::Bool(true) => key.replace('_', " "),
+            other => crate::diff::readable(other),
+        })
+        .collect();
+    parts.join(" · ")
+}
+
+impl fmt::Display for Comparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Comparison of {} plans:", self.plans.len())?;
+        for (i, id) in self.plans.iter().enumerate() {
+            writeln!(f, "  ({}) {id}", i + 1)?;
+        }
+        let width = self
+            .rows
+            .iter()
+            .flat_map(|row| row.cells.values().flatten())
+            .map(|entry| entry.clause.chars().count())
+            .max()
+            .unwrap_or(1);
+        let mut topic = None;
+        for row in &self.rows {
+            if topic != Some(row.topic) {
+                topic = Some(row.topic);
+                writeln!(f)?;
+                writeln!(f, "== {} ==", row.topic)?;
+            }
+            writeln!(f, "{} — {}", row.subject, row.status)?;
+            for (column, (id, entries)) in row.cells.iter().enumerate() {
+                let group = row.group_of(id).map_or(' ', group_letter);
+                if entries.is_empty() {
+                    writeln!(f, "  ({})    {:<width$}  —", column + 1, "")?;
+                }
+                for (n, entry) in entries.iter().enumerate() {
+                    let label = if n == 0 {
+                        format!("({})", column + 1)
+                    } else {
+                        String::new()
+                    };
+                    writeln!(
+                        f,
+                        "  {label:<3} {group}  {:<width$}  {}",
+                        entry.clause,
+                        brief(&entry.provision)
+                    )?;
+                }
+            }
+        }
+        writeln!(f)?;
+        writeln!(
+            f,
+            "Agreement (share of shared subjects on which two plans agree):"
+        )?;
+        write!(f, "     ")?;
+        for column in 1..=self.plans.len() {
+            write!(f, "  ({column})")?;
+        }
+        writeln!(f)?;
+        for (i, row) in self.matrix.iter().enumerate() {
+            write!(f, "  ({})", i + 1)?;
+            for share in row {
+                match share {
+                    Some(share) => write!(f, " {:>3.0}%", share * 100.0)?,
+                    None => write!(f, "    —")?,
+                }
+            }
+            writeln!(f)?;
+        }
+        let counts: Vec<String> = self
+            .counts()
+            .iter()
+            .map(|(status, n)| format!("{n} {status}"))
+            .collect();
+        writeln!(f)?;
+        writeln!(f, "{} subjects: {}.", self.rows.len(), counts.join(", "))
+    }
+}
+
+/// Groups are shown as A, B, C…; plans with the same letter agree.
+fn group_letter(index: usize) -> char {
+    u8::try_from(index)
+        .ok()
+        .filter(|i| *i < 26)
+        .map_or('*', |i| char::from(b'A' + i))
+}

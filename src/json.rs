@@ -1,0 +1,65 @@
+//! The versioned JSON form of results.
+//!
+//! Every result type serialises with serde; [`to_json`] adds a top-level `schema`
+//! field naming its kind and version, so that consumers can check what they read.
+//!
+//! | type | schema | fields besides `schema` |
+//! |---|---|---|
+//! | [`Comparison`] | `peacediff/comparison/1` | `plans` (ids in column order), `rows` (each with `subject`, `topic`, `status`, `groups`, and `cells` keyed by plan id: a list of `{clause, provision}`, empty where the plan lacks the subject), `matrix` |
+//! | [`PlanDiff`] | `peacediff/diff/1` | `from`, `to` (plan metadata), `clauses` (each with `kind`, `before`, `after`, `moved`, `renumbered`, `wording`), `provisions` (each with `subject`, `kind`, `before`, `after`, `fields`) |
+//!
+//! A comparison of two small plans, in full:
+//!
+//! ```
+//! let json = r#"{
+//!   "schema": "peacediff/comparison/1",
+//!   "plans": ["a", "b"],
+//!   "rows": [{
+//!     "subject": "military/armed-forces-cap", "topic": "military", "status": "divergent",
+//!     "groups": [["a"], ["b"]],
+//!     "cells": {
+//!       "a": [{"clause": "6", "provision": {"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": 600000}}],
+//!       "b": [{"clause": "4", "provision": {"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": 800000, "peacetime_only": true}}]
+//!     }
+//!   }],
+//!   "matrix": [[1.0, 0.0], [0.0, 1.0]]
+//! }"#;
+//! let comparison: peacediff::Comparison = serde_json::from_str(json).unwrap();
+//! assert_eq!(comparison.rows[0].groups.len(), 2);
+//! let again: serde_json::Value = serde_json::from_str(&peacediff::json::to_json(&comparison)).unwrap();
+//! assert_eq!(again, serde_json::from_str::<serde_json::Value>(json).unwrap());
+//! ```
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::{Comparison, PlanDiff};
+
+/// A result type with a versioned JSON form.
+pub trait Versioned: Serialize {
+    /// The `schema` field's value: `peacediff/<kind>/<version>`.
+    const SCHEMA: &'static str;
+}
+
+impl Versioned for Comparison {
+    const SCHEMA: &'static str = "peacediff/comparison/1";
+}
+
+impl Versioned for PlanDiff {
+    const SCHEMA: &'static str = "peacediff/diff/1";
+}
+
+/// The value's pretty-printed JSON with a leading `schema` field.
+pub fn to_json<T: Versioned>(value: &T) -> String {
+    let mut object = Map::new();
+    object.insert("schema".into(), Value::from(T::SCHEMA));
+    match serde_json::to_value(value) {
+        Ok(Value::Object(fields)) => object.extend(fields),
+        Ok(other) => {
+            object.insert("value".into(), other);
+        }
+        // Result types hold only strings, numbers and string-keyed maps.
+        Err(_) => {}
+    }
+    serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()
+}
