@@ -529,17 +529,14 @@ fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
 /// Links clauses that share no subject but whose wording is similar.
 fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
     let na = a.clauses.len();
-    let alone = |groups: &mut UnionFind, node: usize, range: std::ops::Range<usize>| {
-        let root = groups.find(node);
-        !range
-            .filter(|&other| other != node)
-            .any(|other| groups.find(other) == root)
-    };
-    let all = 0..na + b.clauses.len();
-    let left: Vec<usize> = (0..na).filter(|&i| alone(groups, i, all.clone())).collect();
-    let right: Vec<usize> = (0..b.clauses.len())
-        .filter(|&j| alone(groups, na + j, all.clone()))
-        .collect();
+    let roots: Vec<usize> = (0..na + b.clauses.len()).map(|node| groups.find(node)).collect();
+    let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
+    for &root in &roots {
+        *sizes.entry(root).or_default() += 1;
+    }
+    let alone = |node: usize| roots.get(node).and_then(|root| sizes.get(root)) == Some(&1);
+    let left: Vec<usize> = (0..na).filter(|&i| alone(i)).collect();
+    let right: Vec<usize> = (0..b.clauses.len()).filter(|&j| alone(na + j)).collect();
     if left.is_empty() || right.is_empty() {
         return;
     }

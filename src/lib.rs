@@ -47,6 +47,28 @@
 //! );
 //! ```
 //!
+//! # Comparing plans
+//!
+//! [`diff`] tells what one plan changes against another, clause by clause and
+//! provision by provision; the result applies and inverts. [`compare`] sets any
+//! number of plans side by side, one row per subject, with the groups of plans that
+//! agree. [`align`] is the step both build on. Every result has a plain-text
+//! `Display` and a versioned JSON form ([`json`]).
+//!
+//! ```
+//! use peacediff::{compare, corpus, diff, RowStatus};
+//!
+//! let april = corpus::get("witkoff-2025-04").unwrap();
+//! let counter = corpus::get("Kiloj Plan").unwrap();
+//! let changes = diff(april, counter);
+//! assert_eq!(changes.apply(april).unwrap(), *counter);
+//! println!("{changes}");
+//!
+//! let table = compare(&[april, counter]).unwrap();
+//! let kinburn = table.row("territory/kinburn-spit").unwrap();
+//! assert_eq!(kinburn.status, RowStatus::Consensus);
+//! ```
+//!
 //! # The JSON form
 //!
 //! A plan is an object with `id`, `title`, `aliases`, `date`, `sponsors`,
