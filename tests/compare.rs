@@ -1,0 +1,119 @@
+//! The N-plan comparison on small hand-made plans.
+
+use peacediff::{Plan, RowStatus, compare};
+use serde_json::{Value, json};
+
+fn plan(id: &str, clauses: &[(&str, Value)]) -> Plan {
+    let clauses: Vec<Value> = clauses
+        .iter()
+        .map(|(id, provisions)| {
+            json!({"id": id, "text": format!("Clause {id}."), "provisions": provisions, "sources": ["S"], "confidence": "high"})
+        })
+        .collect();
+    let json = json!({
+        "id": id, "title": id, "date": "2025-01-01", "completeness": "complete",
+        "sources": [{"id": "S", "outlet": "O", "title": "T", "url": "https://example.org", "date": "2025-01-01"}],
+        "clauses": clauses,
+    });
+    Plan::from_json(&json.to_string()).unwrap()
+}
+
+fn cap(n: u64) -> Value {
+    json!([{"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": n}])
+}
+
+fn other(slug: &str, summary: &str) -> Value {
+    json!([{"topic": "other", "subject": slug, "summary": summary}])
+}
+
+#[test]
+fn statuses_groups_and_matrix() {
+    let ceasefire = json!([{"topic": "ceasefire", "subject": "terms", "kind": "permanent"}]);
+    let a = plan("a", &[("1", ceasefire.clone()), ("2", cap(600_000))]);
+    let b = plan("b", &[("1", ceasefire.clone()), ("2", cap(800_000))]);
+    let c = plan(
+        "c",
+        &[
+            ("7", ceasefire),
+            ("8", cap(600_000)),
+            ("9", other("jets", "Jets in Poland.")),
+        ],
+    );
+    let comparison = compare(&[&a, &b, &c]).unwrap();
+
+    let subjects: Vec<String> = comparison.rows.iter().map(|r| r.subject.to_string()).collect();
+    assert_eq!(
+        subjects,
+        ["ceasefire/terms", "military/armed-forces-cap", "other/jets"]
+    );
+    let statuses: Vec<RowStatus> = comparison.rows.iter().map(|r| r.status).collect();
+    assert_eq!(
+        statuses,
+        [RowStatus::Consensus, RowStatus::Divergent, RowStatus::Partial]
+    );
+    assert_eq!(
+        comparison.rows[1].groups,
+        [vec!["a".to_owned(), "c".to_owned()], vec!["b".to_owned()]]
+    );
+    assert_eq!(comparison.rows[0].cells["c"][0].clause, "7");
+
+    // a and c agree on both subjects they share; a and b on one of two.
+    assert_eq!(comparison.matrix[0], [Some(1.0), Some(0.5), Some(1.0)]);
+    assert_eq!(comparison.matrix[1][1], Some(1.0));
+    let counts = comparison.counts();
+    assert_eq!(
+        (
+            counts[&RowStatus::Consensus],
+            counts[&RowStatus::Divergent],
+            counts[&RowStatus::Partial]
+        ),
+        (1, 1, 1)
+    );
+
+    let text = comparison.to_string();
+    assert!(text.contains("military/armed-forces-cap — divergent"), "{text}");
+    assert!(
+        text.contains("3 subjects: 1 consensus, 1 divergent, 1 partial."),
+        "{text}"
+    );
+}
+
+#[test]
+fn untyped_provisions_share_a_row_when_their_wording_is_close() {
+    let a = plan(
+        "a",
+        &[(
+            "1",
+            other("truce", "All fighting stops on land, at sea and in the air."),
+        )],
+    );
+    let b = plan(
+        "b",
+        &[("1", other("ceasefire", "All fighting stops on land and at sea."))],
+    );
+    let c = plan("c", &[("1", other("vote", "Elections within one hundred days."))]);
+    let comparison = compare(&[&a, &b, &c]).unwrap();
+    let rows: Vec<(String, Vec<usize>)> = comparison
+        .rows
+        .iter()
+        .map(|r| (r.subject.to_string(), r.cells.values().map(Vec::len).collect()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("other/ceasefire".to_owned(), vec![1, 1, 0]),
+            ("other/vote".to_owned(), vec![0, 0, 1])
+        ]
+    );
+    // Different wording is a different position.
+    assert_eq!(comparison.rows[0].groups.len(), 2);
+}
+
+#[test]
+fn plans_without_shared_subjects_have_no_agreement_share() {
+    let a = plan("a", &[("1", cap(600_000))]);
+    let b = plan("b", &[("1", other("vote", "Elections within one hundred days."))]);
+    let comparison = compare(&[&a, &b]).unwrap();
+    assert_eq!(comparison.matrix, [[Some(1.0), None], [None, Some(1.0)]]);
+    assert!(compare(&[]).unwrap().rows.is_empty());
+}
