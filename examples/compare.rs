@@ -9,8 +9,10 @@
 
 use std::process::ExitCode;
 
+mod support;
+
 use clap::{Parser, ValueEnum};
-use peacediff::{Plan, compare, corpus, json};
+use peacediff::{compare, json};
 
 /// Compare peace plans subject by subject.
 #[derive(Parser)]
@@ -33,26 +35,14 @@ enum Format {
 fn main() -> ExitCode {
     let args = Args::parse();
     if args.plans.len() == 1 {
-        eprintln!("error: give two or more plans to compare, or none for the bundled plans");
-        return ExitCode::from(2);
+        return support::fail("give two or more plans to compare, or none for the bundled plans");
     }
-    let plans: Result<Vec<Plan>, _> = if args.plans.is_empty() {
-        Ok(corpus::all().to_vec())
-    } else {
-        args.plans.iter().map(|name| corpus::load(name)).collect()
-    };
-    let comparison = plans.and_then(|plans| compare(&plans.iter().collect::<Vec<_>>()));
+    let comparison = support::plans(&args.plans).and_then(|plans| compare(&plans.iter().collect::<Vec<_>>()));
     match comparison {
-        Ok(comparison) => {
-            match args.format {
-                Format::Text => print!("{comparison}"),
-                Format::Json => println!("{}", json::to_json(&comparison)),
-            }
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("error: {err}");
-            ExitCode::from(2)
-        }
+        Ok(comparison) => match args.format {
+            Format::Text => support::print(comparison),
+            Format::Json => support::print(format_args!("{}\n", json::to_json(&comparison))),
+        },
+        Err(err) => support::fail(err),
     }
 }

@@ -8,8 +8,10 @@
 
 use std::process::ExitCode;
 
+mod support;
+
 use clap::{Parser, ValueEnum};
-use peacediff::{corpus, diff, json};
+use peacediff::{diff, json};
 
 /// Diff two peace plans.
 #[derive(Parser)]
@@ -32,19 +34,16 @@ enum Format {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let plans = corpus::load(&args.a).and_then(|a| Ok((a, corpus::load(&args.b)?)));
-    match plans {
-        Ok((a, b)) => {
-            let d = diff(&a, &b);
-            match args.format {
-                Format::Text => print!("{d}"),
-                Format::Json => println!("{}", json::to_json(&d)),
-            }
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("error: {err}");
-            ExitCode::from(2)
-        }
+    let plans = match support::plans(&[args.a, args.b]) {
+        Ok(plans) => plans,
+        Err(err) => return support::fail(err),
+    };
+    let [a, b] = plans.as_slice() else {
+        return support::fail("expected two plans");
+    };
+    let d = diff(a, b);
+    match args.format {
+        Format::Text => support::print(d),
+        Format::Json => support::print(format_args!("{}\n", json::to_json(&d))),
     }
 }

@@ -7,10 +7,13 @@
 //! cargo run --example plans -- --format json         # the crate's JSON form
 //! ```
 
+use std::fmt::{self, Write as _};
 use std::process::ExitCode;
 
+mod support;
+
 use clap::{Parser, ValueEnum};
-use peacediff::{Plan, corpus};
+use peacediff::Plan;
 
 /// List peace plans and their clauses.
 #[derive(Parser)]
@@ -32,68 +35,62 @@ enum Format {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let plans: Result<Vec<Plan>, _> = if args.plans.is_empty() {
-        Ok(corpus::all().to_vec())
-    } else {
-        args.plans.iter().map(|name| corpus::load(name)).collect()
-    };
-    let plans = match plans {
+    let plans = match support::plans(&args.plans) {
         Ok(plans) => plans,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return ExitCode::from(2);
-        }
+        Err(err) => return support::fail(err),
     };
     match args.format {
         Format::Json => match serde_json::to_string_pretty(&plans) {
-            Ok(json) => println!("{json}"),
-            Err(err) => {
-                eprintln!("error: {err}");
-                return ExitCode::from(2);
-            }
+            Ok(json) => support::print(format_args!("{json}\n")),
+            Err(err) => support::fail(err),
         },
         Format::Text => {
+            let mut text = String::new();
             for (index, plan) in plans.iter().enumerate() {
                 if index > 0 {
-                    println!();
+                    text.push('\n');
                 }
-                print_plan(plan);
+                // Writing into a String cannot fail.
+                let _ = write_plan(&mut text, plan);
             }
+            support::print(text)
         }
     }
-    ExitCode::SUCCESS
 }
 
 const WIDTH: usize = 80;
 
-fn print_plan(plan: &Plan) {
-    println!("{} — {}", plan.id, plan.title);
+fn write_plan(out: &mut String, plan: &Plan) -> fmt::Result {
+    writeln!(out, "{} — {}", plan.id, plan.title)?;
     let sponsors: Vec<&str> = plan.sponsors.iter().map(|p| p.as_str()).collect();
-    println!(
+    writeln!(
+        out,
         "{} · {} · {} clauses · sponsors: {}",
         plan.date,
         plan.completeness,
         plan.clauses.len(),
         sponsors.join(", ")
-    );
+    )?;
     if !plan.aliases.is_empty() {
-        println!("also known as: {}", plan.aliases.join("; "));
+        writeln!(out, "also known as: {}", plan.aliases.join("; "))?;
     }
     let indent = plan.clauses.values().map(|c| c.label().len()).max().unwrap_or(0) + 4;
     for clause in plan.clauses.values() {
         let subjects: Vec<String> = clause.subjects().iter().map(ToString::to_string).collect();
-        println!();
-        println!(
+        writeln!(out)?;
+        writeln!(
+            out,
             "  {:>width$}  {}  [{}]",
             clause.label(),
             subjects.join(", "),
             clause.confidence,
             width = indent - 4
-        );
+        )?;
         for line in wrap(&clause.text, WIDTH - indent) {
-            println!("{:indent$}{line}", "");
+            writeln!(out, "{:indent$}{line}", "")?;
         }
     }
+    Ok(())
 }
 
 /// Greedy word wrap; a word longer than the width gets a line of its own.

@@ -199,14 +199,17 @@ pub(crate) fn canonical_cmp(a: &Plan, b: &Plan) -> Ordering {
 /// assert_eq!(similarity("a full ceasefire", "a full ceasefire"), 1.0);
 /// assert!(similarity("a full ceasefire now", "a full ceasefire soon") > 0.5);
 /// assert!(similarity("a full ceasefire", "elections within 100 days") < 0.5);
+/// assert!(similarity("The Kinburn Spit returns to Ukraine.", "The army is capped at 600,000.") < 0.5);
 /// ```
 pub fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
+    // Words only: spacing would count as shared text between any two sentences.
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
-        .diff_words(a, b);
+        .diff_slices(&a, &b);
     f64::from(diff.ratio())
 }
 

@@ -218,10 +218,7 @@ pub fn brief(provision: &Provision) -> String {
     let parts: Vec<String> = fields
         .iter()
         .filter(|(key, _)| key.as_str() != "topic" && key.as_str() != "subject")
-        .map(|(key, value)| match value {
-            Value::Bool(true) => key.replace('_', " "),
-            other => crate::diff::readable(other),
-        })
+        .map(|(key, value)| crate::diff::readable_field(key, value))
         .collect();
     parts.join(" · ")
 }

@@ -118,19 +118,43 @@ impl fmt::Display for FieldChange {
     }
 }
 
-/// A value as people read it: numbers with thousands separators, bare strings.
+/// A value as people read it: numbers with thousands separators, bare strings,
+/// objects as their values.
 pub(crate) fn readable(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
+        // Separators from five digits on, so that years stay 2014.
         Value::Number(n) => match n.as_u64() {
-            Some(n) => thousands(n),
-            None => n.to_string(),
+            Some(n) if n >= 10_000 => thousands(n),
+            _ => n.to_string(),
         },
         Value::Array(items) => {
             let items: Vec<String> = items.iter().map(readable).collect();
-            format!("[{}]", items.join(", "))
+            items.join(", ")
+        }
+        Value::Object(fields) => {
+            let parts: Vec<String> = fields
+                .iter()
+                .map(|(key, value)| readable_field(key, value))
+                .collect();
+            parts.join(" ")
         }
         other => other.to_string(),
+    }
+}
+
+/// A field's value with the unit its name gives: `50%`, `100bn`, `100 days`, `since 2014`.
+pub(crate) fn readable_field(key: &str, value: &Value) -> String {
+    let text = readable(value);
+    match value {
+        Value::Bool(true) => key.replace('_', " "),
+        Value::Number(_) if key.ends_with("percent") => format!("{text}%"),
+        Value::Number(_) if key == "billions" => format!("{text}bn"),
+        Value::Number(_) if key.ends_with("_days") => format!("{text} days"),
+        Value::Number(_) if key.ends_with("_hours") => format!("{text} hours"),
+        Value::Number(_) if key == "since_year" => format!("since {text}"),
+        Value::Number(_) if key == "by_year" => format!("by {text}"),
+        _ => text,
     }
 }
 
@@ -190,6 +214,9 @@ pub fn word_diff(before: &str, after: &str) -> Vec<WordChange> {
 fn normalise(changes: impl IntoIterator<Item = WordChange>) -> Vec<WordChange> {
     let mut out: Vec<WordChange> = Vec::new();
     let (mut deleted, mut inserted) = (String::new(), String::new());
+    // Spacing between two changed words belongs to the change, so that a
+    // rewritten phrase reads as one deletion and one insertion.
+    let mut spacing = String::new();
     let flush = |out: &mut Vec<WordChange>, deleted: &mut String, inserted: &mut String| {
         for (tag, text) in [(WordTag::Delete, deleted), (WordTag::Insert, inserted)] {
             if !text.is_empty() {
@@ -200,20 +227,44 @@ fn normalise(changes: impl IntoIterator<Item = WordChange>) -> Vec<WordChange> {
             }
         }
     };
+    let equal = |out: &mut Vec<WordChange>, text: &str| match out.last_mut() {
+        Some(last) if last.tag == WordTag::Equal => last.text.push_str(text),
+        _ => out.push(WordChange {
+            tag: WordTag::Equal,
+            text: text.to_owned(),
+        }),
+    };
     for change in changes {
+        let changing = !deleted.is_empty() || !inserted.is_empty();
         match change.tag {
-            WordTag::Delete => deleted.push_str(&change.text),
-            WordTag::Insert => inserted.push_str(&change.text),
+            WordTag::Delete | WordTag::Insert => {
+                if changing {
+                    deleted.push_str(&spacing);
+                    inserted.push_str(&spacing);
+                } else {
+                    equal(&mut out, &spacing);
+                }
+                spacing.clear();
+                let buffer = if change.tag == WordTag::Delete {
+                    &mut deleted
+                } else {
+                    &mut inserted
+                };
+                buffer.push_str(&change.text);
+            }
+            WordTag::Equal if changing && change.text.trim().is_empty() => spacing.push_str(&change.text),
             WordTag::Equal => {
                 flush(&mut out, &mut deleted, &mut inserted);
-                match out.last_mut() {
-                    Some(last) if last.tag == WordTag::Equal => last.text.push_str(&change.text),
-                    _ => out.push(change),
-                }
+                equal(&mut out, &spacing);
+                spacing.clear();
+                equal(&mut out, &change.text);
             }
         }
     }
     flush(&mut out, &mut deleted, &mut inserted);
+    if !spacing.is_empty() {
+        equal(&mut out, &spacing);
+    }
     out
 }
 
@@ -492,16 +543,9 @@ fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
         let (Some(left), Some(right)) = (row.cells.first(), row.cells.get(1)) else {
             continue;
         };
-        if let (Some(first), Some(second)) = (left.first(), right.first()) {
-            for r in left {
-                groups.union(first.clause, r.clause);
-            }
-            for r in right {
-                groups.union(na + second.clause, na + r.clause);
-            }
-            groups.union(first.clause, na + second.clause);
-        }
-        provisions.extend(provision_changes(&row.subject, a, left, b, right));
+        let changes = provision_changes(&row.subject, a, left, b, right);
+        link_by_provisions(&changes, a, left, b, right, &mut groups);
+        provisions.extend(changes);
     }
     link_by_wording(a, b, &mut groups);
 
@@ -526,7 +570,33 @@ fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
     }
 }
 
-/// Links clauses that share no subject but whose wording is similar.
+/// Links the clauses of paired provisions; a provision without partner is linked
+/// to every clause of the other plan that speaks of its subject.
+fn link_by_provisions(
+    changes: &[ProvisionChange],
+    a: &Plan,
+    left: &[ProvisionRef],
+    b: &Plan,
+    right: &[ProvisionRef],
+    groups: &mut UnionFind,
+) {
+    let na = a.clauses.len();
+    let index = |plan: &Plan, placed: &Option<PlacedProvision>| {
+        placed.as_ref().and_then(|p| plan.clauses.get_index_of(&p.clause))
+    };
+    for change in changes {
+        match (index(a, &change.before), index(b, &change.after)) {
+            (Some(i), Some(j)) => groups.union(i, na + j),
+            (Some(i), None) => right.iter().for_each(|r| groups.union(i, na + r.clause)),
+            (None, Some(j)) => left.iter().for_each(|r| groups.union(r.clause, na + j)),
+            (None, None) => {}
+        }
+    }
+}
+
+/// Links clauses that share no subject but whose wording is similar, when one of
+/// them holds an untyped provision: typed clauses without a shared subject do not
+/// speak of the same thing.
 fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
     let na = a.clauses.len();
     let roots: Vec<usize> = (0..na + b.clauses.len()).map(|node| groups.find(node)).collect();
@@ -552,8 +622,15 @@ fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
                 .collect()
         })
         .collect();
+    let untyped = |plan: &Plan, i: usize| {
+        plan.clauses
+            .get_index(i)
+            .is_some_and(|(_, c)| c.provisions.iter().any(|p| !p.is_typed()))
+    };
     for (&i, column) in left.iter().zip(align::assign(&weights, SIMILARITY_THRESHOLD)) {
-        if let Some(&j) = column.and_then(|c| right.get(c)) {
+        if let Some(&j) = column.and_then(|c| right.get(c))
+            && (untyped(a, i) || untyped(b, j))
+        {
             groups.union(i, na + j);
         }
     }

@@ -149,11 +149,11 @@ keywords! {
 pub struct Territory {
     /// The region, site or question.
     pub subject: TerritorySubject,
+    /// The status the plan gives it.
+    pub status: TerritoryStatus,
     /// The part of the region concerned; absent when the plan does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
-    /// The status the plan gives it.
-    pub status: TerritoryStatus,
     /// Who recognises that status.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recognised_by: Vec<Party>,

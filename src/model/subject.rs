@@ -188,7 +188,10 @@ keywords! {
 /// Subjects are public API: the subjects of typed topics are listed in the crate
 /// docs and never renamed silently. Build one with [`Subject::new`] or parse one
 /// with [`Subject::parse`].
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// Subjects order by topic, then as the subject table lists them, then (for `other`)
+/// by slug.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Subject {
     topic: Topic,
     slug: String,
@@ -239,6 +242,45 @@ impl Subject {
         known_subjects()
             .find(|(subject, _)| subject == self)
             .map(|(_, meaning)| meaning)
+    }
+}
+
+impl Subject {
+    /// Position in the subject table of the topic; `other` slugs after all of them.
+    fn rank(&self) -> usize {
+        fn index<T: Copy + PartialEq>(all: &[T], name: fn(T) -> &'static str, slug: &str) -> Option<usize> {
+            all.iter().position(|&value| name(value) == slug)
+        }
+        let slug = self.slug.as_str();
+        let position = match self.topic {
+            Topic::Territory => index(TerritorySubject::ALL, TerritorySubject::as_str, slug),
+            Topic::Nato => index(NatoSubject::ALL, NatoSubject::as_str, slug),
+            Topic::Sanctions => index(SanctionsSubject::ALL, SanctionsSubject::as_str, slug),
+            Topic::Guarantees => index(GuaranteesSubject::ALL, GuaranteesSubject::as_str, slug),
+            Topic::Prisoners => index(PrisonersSubject::ALL, PrisonersSubject::as_str, slug),
+            Topic::Ceasefire => index(CeasefireSubject::ALL, CeasefireSubject::as_str, slug),
+            Topic::Military => index(MilitarySubject::ALL, MilitarySubject::as_str, slug),
+            Topic::Economy => index(EconomySubject::ALL, EconomySubject::as_str, slug),
+            Topic::Nuclear => index(NuclearSubject::ALL, NuclearSubject::as_str, slug),
+            Topic::Governance => index(GovernanceSubject::ALL, GovernanceSubject::as_str, slug),
+            Topic::Navigation => index(NavigationSubject::ALL, NavigationSubject::as_str, slug),
+            Topic::Monitoring => index(MonitoringSubject::ALL, MonitoringSubject::as_str, slug),
+            Topic::Eu => index(EuSubject::ALL, EuSubject::as_str, slug),
+            Topic::Other => None,
+        };
+        position.unwrap_or(usize::MAX)
+    }
+}
+
+impl Ord for Subject {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.topic, self.rank(), &self.slug).cmp(&(other.topic, other.rank(), &other.slug))
+    }
+}
+
+impl PartialOrd for Subject {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
