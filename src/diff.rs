@@ -20,7 +20,7 @@
 //!
 //! # Clause changes
 //!
-//! Clauses correspond when they share an aligned subject (see [`align`](crate::align)),
+//! Clauses correspond when they share an aligned subject (see [`align`](mod@crate::align)),
 //! or, failing that, when their wording is similar. Connected groups of
 //! corresponding clauses give the clause changes, in the vocabulary of legal change
 //! tracking: one clause to one is [unchanged](ClauseChangeKind::Unchanged) or a

@@ -49,8 +49,8 @@
 //!
 //! # Comparing plans
 //!
-//! [`diff`] tells what one plan changes against another, clause by clause and
-//! provision by provision; the result applies and inverts. [`compare`] sets any
+//! [`diff()`] tells what one plan changes against another, clause by clause and
+//! provision by provision; the result applies and inverts. [`compare()`] sets any
 //! number of plans side by side, one row per subject, with the groups of plans that
 //! agree. [`align`] is the step both build on. Every result has a plain-text
 //! `Display` and a versioned JSON form ([`json`]).
