@@ -12,7 +12,7 @@ use std::process::ExitCode;
 mod support;
 
 use clap::{Parser, ValueEnum};
-use peacediff::{compare, json};
+use peacediff::{compare, render};
 
 /// Compare peace plans subject by subject.
 #[derive(Parser)]
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
     match comparison {
         Ok(comparison) => match args.format {
             Format::Text => support::print(comparison),
-            Format::Json => support::print(format_args!("{}\n", json::to_json(&comparison))),
+            Format::Json => support::print(format_args!("{}\n", render::json::to_json(&comparison))),
         },
         Err(err) => support::fail(err),
     }

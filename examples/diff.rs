@@ -11,7 +11,7 @@ use std::process::ExitCode;
 mod support;
 
 use clap::{Parser, ValueEnum};
-use peacediff::{diff, json};
+use peacediff::{diff, render};
 
 /// Diff two peace plans.
 #[derive(Parser)]
@@ -44,6 +44,6 @@ fn main() -> ExitCode {
     let d = diff(a, b);
     match args.format {
         Format::Text => support::print(d),
-        Format::Json => support::print(format_args!("{}\n", json::to_json(&d))),
+        Format::Json => support::print(format_args!("{}\n", render::json::to_json(&d))),
     }
 }

@@ -118,11 +118,12 @@ impl fmt::Display for FieldChange {
     }
 }
 
-/// A value as people read it: numbers with thousands separators, bare strings,
+/// A value as people read it: numbers with thousands separators, names as words,
 /// objects as their values.
 pub(crate) fn readable(value: &Value) -> String {
     match value {
-        Value::String(s) => s.clone(),
+        // Vocabulary names read as words: `russian_de_facto` → `russian de facto`.
+        Value::String(s) => s.replace('_', " "),
         // Separators from five digits on, so that years stay 2014.
         Value::Number(n) => match n.as_u64() {
             Some(n) if n >= 10_000 => thousands(n),
@@ -315,11 +316,6 @@ impl ClauseChange {
             renumbered: self.renumbered,
             wording: invert_words(self.wording),
         }
-    }
-
-    fn labels(clauses: &[PlacedClause]) -> String {
-        let labels: Vec<&str> = clauses.iter().map(|c| c.clause.label()).collect();
-        labels.join("+")
     }
 }
 
@@ -926,76 +922,7 @@ impl UnionFind {
 
 impl fmt::Display for PlanDiff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "--- {} ({})", self.from.id, self.from.title)?;
-        writeln!(f, "+++ {} ({})", self.to.id, self.to.title)?;
-        for change in &self.clauses {
-            if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
-                continue;
-            }
-            writeln!(f)?;
-            let mut flags = String::new();
-            if change.moved {
-                flags.push_str(", moved");
-            }
-            if change.renumbered {
-                flags.push_str(", renumbered");
-            }
-            let (old, new) = (
-                ClauseChange::labels(&change.before),
-                ClauseChange::labels(&change.after),
-            );
-            match (old.is_empty(), new.is_empty()) {
-                (true, _) => writeln!(f, "{} {new}{flags}", change.kind)?,
-                (_, true) => writeln!(f, "{} {old}{flags}", change.kind)?,
-                _ => writeln!(f, "{} {old} → {new}{flags}", change.kind)?,
-            }
-            if !change.wording.is_empty() {
-                f.write_str("  ")?;
-                for word in &change.wording {
-                    match word.tag {
-                        WordTag::Equal => f.write_str(&word.text)?,
-                        WordTag::Delete => write!(f, "[-{}-]", word.text)?,
-                        WordTag::Insert => write!(f, "{{+{}+}}", word.text)?,
-                    }
-                }
-                writeln!(f)?;
-            } else if let Some(clause) = change.before.first().or(change.after.first()) {
-                writeln!(f, "  {}", clause.clause.text)?;
-            }
-        }
-        writeln!(f)?;
-        writeln!(f, "Provisions:")?;
-        for change in &self.provisions {
-            let at = |p: &Option<PlacedProvision>| p.as_ref().map_or("—".to_owned(), |p| p.clause.clone());
-            write!(
-                f,
-                "  {:<9} {} ({} → {})",
-                change.kind,
-                change.subject,
-                at(&change.before),
-                at(&change.after)
-            )?;
-            let fields: Vec<String> = change.fields.iter().map(ToString::to_string).collect();
-            if !fields.is_empty() {
-                write!(f, ": {}", fields.join("; "))?;
-            }
-            writeln!(f)?;
-        }
-        let summary = self.summary();
-        writeln!(f)?;
-        writeln!(
-            f,
-            "Clauses: {} ({} moved, {} renumbered). Provisions: {}.",
-            counts_of(&summary.clauses),
-            summary.moved,
-            summary.renumbered,
-            counts_of(&summary.provisions)
-        )?;
-        Ok(())
+        let options = crate::render::Options::width(usize::MAX);
+        f.write_str(&crate::render::terminal::diff(self, &options))
     }
-}
-
-fn counts_of<K: fmt::Display>(map: &BTreeMap<K, usize>) -> String {
-    let parts: Vec<String> = map.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
-    parts.join(", ")
 }

@@ -53,7 +53,8 @@
 //! provision by provision; the result applies and inverts. [`compare()`] sets any
 //! number of plans side by side, one row per subject, with the groups of plans that
 //! agree. [`align`] is the step both build on. Every result has a plain-text
-//! `Display` and a versioned JSON form ([`json`]).
+//! `Display`; [`render`] turns them into terminal tables with colour, Markdown,
+//! JSON with a versioned schema ([`render::json`]) and self-contained HTML.
 //!
 //! ```
 //! use peacediff::{compare, corpus, diff, RowStatus};
@@ -100,8 +101,8 @@ pub mod align;
 pub mod compare;
 pub mod corpus;
 pub mod diff;
+pub mod render;
 mod error;
-pub mod json;
 mod model;
 
 pub use compare::{Comparison, ComparisonRow, RowStatus, compare};

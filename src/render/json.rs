@@ -26,7 +26,7 @@
 //! }"#;
 //! let comparison: peacediff::Comparison = serde_json::from_str(json).unwrap();
 //! assert_eq!(comparison.rows[0].groups.len(), 2);
-//! let again: serde_json::Value = serde_json::from_str(&peacediff::json::to_json(&comparison)).unwrap();
+//! let again: serde_json::Value = serde_json::from_str(&peacediff::render::json::to_json(&comparison)).unwrap();
 //! assert_eq!(again, serde_json::from_str::<serde_json::Value>(json).unwrap());
 //! ```
 

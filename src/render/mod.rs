@@ -1,0 +1,155 @@
+//! Output people read: terminal tables, Markdown, JSON and HTML.
+//!
+//! Every result type implements [`Render`]: pick a [`Format`] and [`Options`],
+//! get a `String` or write to any [`io::Write`].
+//!
+//! ```
+//! use peacediff::render::{Format, Options, Render};
+//! use peacediff::{compare, corpus};
+//!
+//! let comparison = compare(&corpus::all().iter().collect::<Vec<_>>()).unwrap();
+//! let markdown = comparison.render(Format::Markdown, &Options::default());
+//! assert!(markdown.contains("| `nato/ukraine-membership` | divergent |"));
+//! let html = comparison.render(Format::Html, &Options::default());
+//! assert!(html.starts_with("<!DOCTYPE html>"));
+//! ```
+//!
+//! The terminal format embeds ANSI styles when [`Options::color`] is set; whether
+//! to set it is the caller's decision, by the ecosystem's conventions (`NO_COLOR`,
+//! whether output is a terminal, a `--color` flag). The example programs leave it
+//! to `anstream`, which strips the styles when colour is off.
+
+use std::io;
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod terminal;
+
+use crate::model::keyword::keywords;
+use crate::{Comparison, PlanDiff};
+
+keywords! {
+    /// An output format.
+    pub enum Format: "format" {
+        Terminal = "terminal": "Columns fitted to a width, with optional colour.",
+        Markdown = "markdown": "GitHub-flavoured tables and redlines.",
+        Json = "json": "The serde form with a `schema` field.",
+        Html = "html": "One self-contained page.",
+    }
+}
+
+/// How to render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Width in columns for the terminal format; text wraps to fit.
+    pub width: usize,
+    /// Whether the terminal format embeds ANSI styles.
+    pub color: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            width: 100,
+            color: false,
+        }
+    }
+}
+
+impl Options {
+    /// Options with the given width, without colour.
+    pub fn width(width: usize) -> Self {
+        Options {
+            width,
+            ..Options::default()
+        }
+    }
+
+    /// The same options with colour on or off.
+    pub fn with_color(self, color: bool) -> Self {
+        Options { color, ..self }
+    }
+}
+
+/// A result that renders in every [`Format`].
+pub trait Render {
+    /// The result in `format`.
+    fn render(&self, format: Format, options: &Options) -> String;
+
+    /// Writes the result in `format` to `out`.
+    fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
+        out.write_all(self.render(format, options).as_bytes())
+    }
+}
+
+impl Render for Comparison {
+    fn render(&self, format: Format, options: &Options) -> String {
+        match format {
+            Format::Terminal => terminal::comparison(self, options),
+            Format::Markdown => markdown::comparison(self),
+            Format::Json => json::to_json(self) + "\n",
+            Format::Html => html::comparison(self),
+        }
+    }
+}
+
+impl Render for PlanDiff {
+    fn render(&self, format: Format, options: &Options) -> String {
+        match format {
+            Format::Terminal => terminal::diff(self, options),
+            Format::Markdown => markdown::diff(self),
+            Format::Json => json::to_json(self) + "\n",
+            Format::Html => html::diff(self),
+        }
+    }
+}
+
+/// Greedy word wrap to `width` characters; a word longer than the width is cut
+/// into pieces, so that nothing is lost and nothing overflows.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let pieces = text.split_whitespace().flat_map(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        chars.chunks(width).map(|piece| piece.iter().collect::<String>()).collect::<Vec<_>>()
+    });
+    for word in pieces {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Groups are shown as A, B, C…; plans with the same letter agree.
+pub(crate) fn group_letter(index: usize) -> char {
+    u8::try_from(index).ok().filter(|i| *i < 26).map_or('*', |i| char::from(b'A' + i))
+}
+
+/// Plain-text counts such as `1 consensus, 7 divergent`.
+pub(crate) fn counts<K: std::fmt::Display>(counts: impl IntoIterator<Item = (K, usize)>) -> String {
+    let parts: Vec<String> = counts.into_iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("unbreakable", 4), ["unbr", "eaka", "ble"]);
+        assert_eq!(wrap("", 4), [""]);
+    }
+}
