@@ -512,6 +512,16 @@ impl PlanDiff {
         Ok(result)
     }
 
+    /// The provision changes held by the clauses of one clause change.
+    pub fn provisions_in<'a>(&'a self, change: &'a ClauseChange) -> impl Iterator<Item = &'a ProvisionChange> + 'a {
+        let held = |placed: &Option<PlacedProvision>, clauses: &[PlacedClause]| {
+            placed.as_ref().is_some_and(|p| clauses.iter().any(|c| c.clause.id == p.clause))
+        };
+        self.provisions
+            .iter()
+            .filter(move |p| held(&p.before, &change.before) || held(&p.after, &change.after))
+    }
+
     /// Counts of changes per kind and per topic.
     pub fn summary(&self) -> Summary {
         let mut summary = Summary::default();

@@ -1,6 +1,151 @@
-//! placeholder
-use crate::{Comparison, PlanDiff};
-/// x
-pub fn comparison(_c: &Comparison) -> String { String::new() }
-/// x
-pub fn diff(_c: &PlanDiff) -> String { String::new() }
+//! GitHub-flavoured Markdown: tables for comparisons, `~~deleted~~` and
+//! `**inserted**` redlines for diffs.
+//!
+//! Text from plans is escaped, so a `|` or a line break in a clause never breaks a
+//! table and no markup or HTML in it takes effect.
+
+use std::fmt::Write as _;
+
+use super::{counts, group_letter, heading};
+use crate::compare::brief;
+use crate::diff::WordTag;
+use crate::{ClauseChangeKind, Comparison, PlanDiff, ProvisionChangeKind};
+
+/// Escapes text for a Markdown paragraph or table cell.
+///
+/// ```
+/// use peacediff::render::markdown::escape;
+/// assert_eq!(escape("a | b\nc <script>"), r"a \| b<br>c \<script\>");
+/// ```
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("<br>"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The comparison as a table with one column per plan, then the agreement matrix.
+pub fn comparison(comparison: &Comparison) -> String {
+    let mut out = String::new();
+    let ids: Vec<String> = comparison.plans.iter().map(|id| escape(id)).collect();
+    let _ = writeln!(out, "## Comparison of {} plans\n", ids.len());
+    let _ = writeln!(
+        out,
+        "Plans marked with the same letter take the same position on a subject; — means the plan does not cover it.\n"
+    );
+    let _ = writeln!(out, "| Subject | Status | {} |", ids.join(" | "));
+    let _ = writeln!(out, "|---|---|{}", "---|".repeat(ids.len()));
+    for row in &comparison.rows {
+        let cells: Vec<String> = comparison
+            .plans
+            .iter()
+            .map(|id| {
+                let entries = row.cells.get(id).map(Vec::as_slice).unwrap_or_default();
+                if entries.is_empty() {
+                    return "—".to_owned();
+                }
+                let letter = row.group_of(id).map_or(' ', group_letter);
+                let lines: Vec<String> = entries
+                    .iter()
+                    .map(|e| format!("{} {}", escape(&e.clause), escape(&brief(&e.provision))))
+                    .collect();
+                format!("**{letter}** {}", lines.join("<br>"))
+            })
+            .collect();
+        let _ = writeln!(out, "| `{}` | {} | {} |", row.subject, row.status, cells.join(" | "));
+    }
+    let _ = writeln!(out, "\n### Agreement\n");
+    let _ = writeln!(out, "Share of the subjects two plans both cover on which they agree.\n");
+    let _ = writeln!(out, "| | {} |", ids.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---:|".repeat(ids.len()));
+    for (id, shares) in ids.iter().zip(&comparison.matrix) {
+        let shares: Vec<String> = shares
+            .iter()
+            .map(|share| share.map_or_else(|| "—".to_owned(), |s| format!("{:.0}%", s * 100.0)))
+            .collect();
+        let _ = writeln!(out, "| **{id}** | {} |", shares.join(" | "));
+    }
+    let _ = writeln!(out, "\n{} subjects: {}.", comparison.rows.len(), counts(comparison.counts()));
+    out
+}
+
+/// The diff as a redline, one section per changed clause group, with its provision changes.
+pub fn diff(diff: &PlanDiff) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {} → {}\n", escape(&diff.from.id), escape(&diff.to.id));
+    let _ = writeln!(out, "From *{}* to *{}*. ~~Deleted~~ and **inserted** words.", escape(&diff.from.title), escape(&diff.to.title));
+    for change in &diff.clauses {
+        if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {}\n", escape(&heading(change)));
+        if change.wording.is_empty() {
+            let text = change.before.first().or(change.after.first()).map_or("", |c| c.clause.text.as_str());
+            let _ = writeln!(out, "{}", escape(text));
+        } else {
+            let _ = writeln!(out, "{}", redline(&change.wording));
+        }
+        let provisions: Vec<String> = diff
+            .provisions_in(change)
+            .filter(|p| p.kind != ProvisionChangeKind::Unchanged)
+            .map(|p| {
+                let fields: Vec<String> = p.fields.iter().map(|f| escape(&f.to_string())).collect();
+                let detail = if fields.is_empty() { String::new() } else { format!(": {}", fields.join("; ")) };
+                format!("- {} `{}`{detail}", p.kind, p.subject)
+            })
+            .collect();
+        if !provisions.is_empty() {
+            let _ = writeln!(out, "\n{}", provisions.join("\n"));
+        }
+    }
+    let summary = diff.summary();
+    let _ = writeln!(
+        out,
+        "\n**Clauses:** {} ({} moved, {} renumbered). **Provisions:** {}.",
+        counts(summary.clauses),
+        summary.moved,
+        summary.renumbered,
+        counts(summary.provisions)
+    );
+    out
+}
+
+/// Word runs as Markdown, markers hugging the words (`~~a b~~ **c**`).
+fn redline(words: &[crate::diff::WordChange]) -> String {
+    let mut out = String::new();
+    let mut previous = WordTag::Equal;
+    for run in words {
+        // A deletion and the insertion replacing it read as two marked phrases.
+        if previous == WordTag::Delete && run.tag == WordTag::Insert {
+            out.push(' ');
+        }
+        previous = run.tag;
+        let text = escape(&run.text.replace(['\n', '\r'], " "));
+        let (marker, trimmed) = match run.tag {
+            WordTag::Equal => {
+                out.push_str(&text);
+                continue;
+            }
+            WordTag::Delete => ("~~", text.trim()),
+            WordTag::Insert => ("**", text.trim()),
+        };
+        if trimmed.is_empty() {
+            out.push_str(&text);
+            continue;
+        }
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let tail = &text[text.trim_end().len()..];
+        let _ = write!(out, "{lead}{marker}{trimmed}{marker}{tail}");
+    }
+    out
+}

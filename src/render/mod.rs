@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod terminal;
 
 use crate::model::keyword::keywords;
+use crate::diff::{ClauseChange, PlacedClause};
 use crate::{Comparison, PlanDiff};
 
 keywords! {
@@ -134,6 +135,27 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 /// Groups are shown as A, B, C…; plans with the same letter agree.
 pub(crate) fn group_letter(index: usize) -> char {
     u8::try_from(index).ok().filter(|i| *i < 26).map_or('*', |i| char::from(b'A' + i))
+}
+
+/// A clause group's title: `substituted 3 → 5, renumbered`.
+pub(crate) fn heading(change: &ClauseChange) -> String {
+    let labels = |clauses: &[PlacedClause]| {
+        let labels: Vec<&str> = clauses.iter().map(|c| c.clause.label()).collect();
+        labels.join("+")
+    };
+    let (old, new) = (labels(&change.before), labels(&change.after));
+    let mut flags = String::new();
+    if change.moved {
+        flags.push_str(", moved");
+    }
+    if change.renumbered {
+        flags.push_str(", renumbered");
+    }
+    match (old.is_empty(), new.is_empty()) {
+        (true, _) => format!("{} {new}{flags}", change.kind),
+        (_, true) => format!("{} {old}{flags}", change.kind),
+        _ => format!("{} {old} → {new}{flags}", change.kind),
+    }
 }
 
 /// Plain-text counts such as `1 consensus, 7 divergent`.

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
 
-use super::{Options, counts, group_letter, wrap};
+use super::{Options, counts, group_letter, heading, wrap};
 use crate::compare::brief;
-use crate::diff::{ClauseChange, PlacedClause, WordTag};
+use crate::diff::{ClauseChange, WordTag};
 use crate::{ClauseChangeKind, Comparison, ComparisonRow, PlanDiff, ProvisionChangeKind, RowStatus};
 
 /// Applies styles when colour is on.
@@ -267,13 +267,7 @@ pub fn diff(diff: &PlanDiff, options: &Options) -> String {
         for line in redline(change, options.width.saturating_sub(2), painter) {
             let _ = writeln!(out, "  {line}");
         }
-        for provision in diff.provisions.iter().filter(|p| p.kind != ProvisionChangeKind::Unchanged) {
-            let held = |placed: &Option<crate::diff::PlacedProvision>, clauses: &[PlacedClause]| {
-                placed.as_ref().is_some_and(|p| clauses.iter().any(|c| c.clause.id == p.clause))
-            };
-            if !held(&provision.before, &change.before) && !held(&provision.after, &change.after) {
-                continue;
-            }
+        for provision in diff.provisions_in(change).filter(|p| p.kind != ProvisionChangeKind::Unchanged) {
             let fields: Vec<String> = provision.fields.iter().map(ToString::to_string).collect();
             let detail = if fields.is_empty() { String::new() } else { format!(": {}", fields.join("; ")) };
             let text = format!("{} {}{detail}", provision.kind, provision.subject);
@@ -295,26 +289,6 @@ pub fn diff(diff: &PlanDiff, options: &Options) -> String {
         counts(summary.provisions)
     );
     out
-}
-
-fn heading(change: &ClauseChange) -> String {
-    let labels = |clauses: &[PlacedClause]| {
-        let labels: Vec<&str> = clauses.iter().map(|c| c.clause.label()).collect();
-        labels.join("+")
-    };
-    let (old, new) = (labels(&change.before), labels(&change.after));
-    let mut flags = String::new();
-    if change.moved {
-        flags.push_str(", moved");
-    }
-    if change.renumbered {
-        flags.push_str(", renumbered");
-    }
-    match (old.is_empty(), new.is_empty()) {
-        (true, _) => format!("{} {new}{flags}", change.kind),
-        (_, true) => format!("{} {old}{flags}", change.kind),
-        _ => format!("{} {old} → {new}{flags}", change.kind),
-    }
 }
 
 /// The group's wording as wrapped lines: a redline when it changed, else the text.
