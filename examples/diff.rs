@@ -1,5 +1,5 @@
-//! Prints what plan B changes against plan A: a clause-by-clause redline and the
-//! provision changes with their fields.
+//! Prints what plan B changes against plan A: a clause-by-clause redline with the
+//! provision changes each clause carries.
 //!
 //! ```text
 //! cargo run --example diff -- witkoff-2025-04 us-28-point-2025-11
@@ -8,33 +8,38 @@
 
 use std::process::ExitCode;
 
+use clap::Parser;
+use peacediff::diff;
+use peacediff::render::{Format, Render};
+
 mod support;
 
-use clap::{Parser, ValueEnum};
-use peacediff::{diff, render};
-
 /// Diff two peace plans.
+///
+/// Clause changes use the vocabulary of legal change tracking: substituted,
+/// inserted, repealed, split, joined, regrouped, moved, renumbered. Under each,
+/// the provisions it changes, with every changed field (cap: 600,000 → 800,000).
 #[derive(Parser)]
-#[command(about, long_about = None)]
+#[command(about, long_about)]
 struct Args {
     /// The old plan: a bundled id or alias, or a plan JSON file.
     a: String,
     /// The new plan: a bundled id or alias, or a plan JSON file.
     b: String,
-    /// Output format: a readable redline, or JSON (schema `peacediff/diff/1`).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    /// Output format. json follows the schema peacediff/diff/1.
+    #[arg(long, value_parser = parse_format, default_value = "terminal")]
     format: Format,
+    #[command(flatten)]
+    output: support::Output,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| "expected terminal, markdown, json or html".into())
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let plans = match support::plans(&[args.a, args.b]) {
+    let plans = match support::plans(&[args.a.clone(), args.b.clone()]) {
         Ok(plans) => plans,
         Err(err) => return support::fail(err),
     };
@@ -42,8 +47,5 @@ fn main() -> ExitCode {
         return support::fail("expected two plans");
     };
     let d = diff(a, b);
-    match args.format {
-        Format::Text => support::print(d),
-        Format::Json => support::print(format_args!("{}\n", render::json::to_json(&d))),
-    }
+    args.output.emit(|options| d.render(args.format, options))
 }

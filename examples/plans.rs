@@ -22,14 +22,16 @@ struct Args {
     /// Bundled plan ids or aliases, or paths of plan JSON files [default: every bundled plan].
     #[arg(value_name = "ID_OR_FILE")]
     plans: Vec<String>,
-    /// Output format: readable text, or a JSON array of plans that `Plan::from_json` loads back.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    /// Output format: readable text for the terminal, or a JSON array of plans that `Plan::from_json` loads back.
+    #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
+    #[command(flatten)]
+    output: support::Output,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
-    Text,
+    Terminal,
     Json,
 }
 
@@ -39,28 +41,24 @@ fn main() -> ExitCode {
         Ok(plans) => plans,
         Err(err) => return support::fail(err),
     };
-    match args.format {
-        Format::Json => match serde_json::to_string_pretty(&plans) {
-            Ok(json) => support::print(format_args!("{json}\n")),
-            Err(err) => support::fail(err),
-        },
-        Format::Text => {
+    args.output.emit(|options| match args.format {
+        // Serialising plans cannot fail: every map key is a string.
+        Format::Json => serde_json::to_string_pretty(&plans).unwrap_or_default() + "\n",
+        Format::Terminal => {
             let mut text = String::new();
             for (index, plan) in plans.iter().enumerate() {
                 if index > 0 {
                     text.push('\n');
                 }
                 // Writing into a String cannot fail.
-                let _ = write_plan(&mut text, plan);
+                let _ = write_plan(&mut text, plan, options.width);
             }
-            support::print(text)
+            text
         }
-    }
+    })
 }
 
-const WIDTH: usize = 80;
-
-fn write_plan(out: &mut String, plan: &Plan) -> fmt::Result {
+fn write_plan(out: &mut String, plan: &Plan, width: usize) -> fmt::Result {
     writeln!(out, "{} — {}", plan.id, plan.title)?;
     let sponsors: Vec<&str> = plan.sponsors.iter().map(|p| p.as_str()).collect();
     writeln!(
@@ -86,7 +84,7 @@ fn write_plan(out: &mut String, plan: &Plan) -> fmt::Result {
             clause.confidence,
             width = indent - 4
         )?;
-        for line in wrap(&clause.text, WIDTH - indent) {
+        for line in wrap(&clause.text, width.saturating_sub(indent).max(20)) {
             writeln!(out, "{:indent$}{line}", "")?;
         }
     }

@@ -513,9 +513,14 @@ impl PlanDiff {
     }
 
     /// The provision changes held by the clauses of one clause change.
-    pub fn provisions_in<'a>(&'a self, change: &'a ClauseChange) -> impl Iterator<Item = &'a ProvisionChange> + 'a {
+    pub fn provisions_in<'a>(
+        &'a self,
+        change: &'a ClauseChange,
+    ) -> impl Iterator<Item = &'a ProvisionChange> + 'a {
         let held = |placed: &Option<PlacedProvision>, clauses: &[PlacedClause]| {
-            placed.as_ref().is_some_and(|p| clauses.iter().any(|c| c.clause.id == p.clause))
+            placed
+                .as_ref()
+                .is_some_and(|p| clauses.iter().any(|c| c.clause.id == p.clause))
         };
         self.provisions
             .iter()

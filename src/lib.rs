@@ -101,9 +101,9 @@ pub mod align;
 pub mod compare;
 pub mod corpus;
 pub mod diff;
-pub mod render;
 mod error;
 mod model;
+pub mod render;
 
 pub use compare::{Comparison, ComparisonRow, RowStatus, compare};
 pub use diff::{

@@ -79,12 +79,72 @@ fn bad_arguments_print_one_error_line_and_exit_with_2() {
 
 #[test]
 fn compare_with_no_arguments_prints_the_three_plan_table() {
-    let output = run("compare", &[]);
-    assert!(output.status.success());
+    for width in ["80", "160"] {
+        let output = example("compare")
+            .env("COLUMNS", width)
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.starts_with("Legend: "));
+        assert!(text.contains("ukraine-membership"));
+        assert!(text.contains("66 subjects: 0 consensus, 7 divergent, 59 partial."));
+        // Not a terminal: no colour, and every line fits the width.
+        assert!(!text.contains('\u{1b}'));
+        let width: usize = width.parse().unwrap();
+        assert!(text.lines().all(|l| l.chars().count() <= width));
+    }
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let forced = run("compare", &["--color", "always", "--topic", "nato"]);
+    assert!(String::from_utf8(forced.stdout).unwrap().contains("\u{1b}["));
+    let output = example("compare")
+        .args(["--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(output.stdout).unwrap().contains('\u{1b}'));
+    let never = run(
+        "diff",
+        &["witkoff-2025-04", "us-28-point-2025-11", "--color", "never"],
+    );
+    assert!(!String::from_utf8(never.stdout).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn filters_and_formats() {
+    let output = run(
+        "compare",
+        &["--topic", "nato", "--status", "divergent", "--format", "markdown"],
+    );
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.starts_with("Comparison of 3 plans:"));
-    assert!(text.contains("nato/ukraine-membership — divergent"));
-    assert!(text.contains("Agreement"));
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| `")).collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    assert!(rows[0].starts_with("| `nato/ukraine-membership` | divergent |"));
+
+    let path = std::env::temp_dir().join(format!("peacediff-compare-{}.html", std::process::id()));
+    let output = run(
+        "compare",
+        &["--format", "html", "--output", path.to_str().unwrap()],
+    );
+    assert!(output.status.success() && output.stdout.is_empty());
+    let html = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<table class=\"comparison\">"));
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    for args in [&["--format", "json"][..], &["--format", "html"][..], &[][..]] {
+        assert_eq!(
+            run("compare", args).stdout,
+            run("compare", args).stdout,
+            "{args:?}"
+        );
+    }
 }
 
 #[test]
@@ -111,6 +171,7 @@ fn compare_and_diff_reject_bad_arguments_with_exit_code_2() {
         ("compare", &["witkoff-2025-04", "nowhere"][..]),
         ("compare", &["witkoff-2025-04", "witkoff-2025-04"][..]),
         ("diff", &["witkoff-2025-04", "tests/bad/truncated.json"][..]),
+        ("compare", &["--output", "/nonexistent/dir/out.txt"][..]),
     ] {
         let output = run(name, args);
         assert_eq!(output.status.code(), Some(2), "{name} {args:?}");

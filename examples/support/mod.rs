@@ -1,10 +1,16 @@
-//! What the example programs share: loading plans from arguments and printing
-//! like a command-line tool (one error line and exit status 2 on failure).
+//! What the example programs share: loading plans from arguments, choosing colour
+//! and width by the usual conventions, and printing like a command-line tool (one
+//! error line and exit status 2 on failure).
 
 use std::fmt::Display;
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anstream::{AutoStream, ColorChoice};
+use clap::{Args, ValueEnum};
+use peacediff::render::Options;
 use peacediff::{Error, Plan, corpus};
 
 /// The plans named by `ID_OR_FILE` arguments, or every bundled plan when there are none.
@@ -15,12 +21,80 @@ pub fn plans(names: &[String]) -> Result<Vec<Plan>, Error> {
     names.iter().map(|name| corpus::load(name)).collect()
 }
 
-/// Writes `output` to standard output; a closed pipe (`| head`) is not an error.
-pub fn print(output: impl Display) -> ExitCode {
-    let mut stdout = io::stdout().lock();
-    match write!(stdout, "{output}").and_then(|()| stdout.flush()) {
-        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => fail(err),
-        _ => ExitCode::SUCCESS,
+/// When to colour the terminal format.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum When {
+    /// When writing to a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Output options shared by the examples.
+#[derive(Args)]
+pub struct Output {
+    /// Colour for the terminal format.
+    #[arg(long, value_enum, default_value_t = When::Auto)]
+    pub color: When,
+    /// Width in columns for the terminal format [default: the terminal's, or $COLUMNS, or 100].
+    #[arg(long)]
+    pub width: Option<usize>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl Output {
+    /// Renders with the options this output calls for and writes the result.
+    pub fn emit(&self, render: impl FnOnce(&Options) -> String) -> ExitCode {
+        let choice = match self.color {
+            When::Auto => ColorChoice::Auto,
+            When::Always => ColorChoice::Always,
+            When::Never => ColorChoice::Never,
+        };
+        let result = match &self.output {
+            Some(path) => {
+                // A file is never a terminal: colour only when asked for.
+                let options = self.options(matches!(self.color, When::Always));
+                File::create(path).and_then(|mut file| file.write_all(render(&options).as_bytes()))
+            }
+            None => {
+                let mut stdout = AutoStream::new(io::stdout().lock(), choice);
+                let color = match self.color {
+                    When::Always => true,
+                    When::Never => false,
+                    // NO_COLOR, CLICOLOR_FORCE and whether stdout is a terminal.
+                    When::Auto => AutoStream::choice(&io::stdout()) != ColorChoice::Never,
+                };
+                let options = self.options(color);
+                stdout
+                    .write_all(render(&options).as_bytes())
+                    .and_then(|()| stdout.flush())
+            }
+        };
+        match result {
+            Err(err) if err.kind() != io::ErrorKind::BrokenPipe => match &self.output {
+                Some(path) => fail(format_args!("cannot write {}: {err}", path.display())),
+                None => fail(err),
+            },
+            _ => ExitCode::SUCCESS,
+        }
+    }
+
+    fn options(&self, color: bool) -> Options {
+        let width = self.width.unwrap_or_else(|| {
+            let stdout = io::stdout();
+            let from_terminal = stdout
+                .is_terminal()
+                .then(|| terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0)))
+                .flatten();
+            from_terminal
+                .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+                .unwrap_or(100)
+        });
+        Options::width(width.max(20)).with_color(color)
     }
 }
 

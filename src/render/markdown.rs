@@ -62,10 +62,19 @@ pub fn comparison(comparison: &Comparison) -> String {
                 format!("**{letter}** {}", lines.join("<br>"))
             })
             .collect();
-        let _ = writeln!(out, "| `{}` | {} | {} |", row.subject, row.status, cells.join(" | "));
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            row.subject,
+            row.status,
+            cells.join(" | ")
+        );
     }
     let _ = writeln!(out, "\n### Agreement\n");
-    let _ = writeln!(out, "Share of the subjects two plans both cover on which they agree.\n");
+    let _ = writeln!(
+        out,
+        "Share of the subjects two plans both cover on which they agree.\n"
+    );
     let _ = writeln!(out, "| | {} |", ids.join(" | "));
     let _ = writeln!(out, "|---|{}", "---:|".repeat(ids.len()));
     for (id, shares) in ids.iter().zip(&comparison.matrix) {
@@ -75,7 +84,12 @@ pub fn comparison(comparison: &Comparison) -> String {
             .collect();
         let _ = writeln!(out, "| **{id}** | {} |", shares.join(" | "));
     }
-    let _ = writeln!(out, "\n{} subjects: {}.", comparison.rows.len(), counts(comparison.counts()));
+    let _ = writeln!(
+        out,
+        "\n{} subjects: {}.",
+        comparison.rows.len(),
+        counts(comparison.counts())
+    );
     out
 }
 
@@ -83,14 +97,23 @@ pub fn comparison(comparison: &Comparison) -> String {
 pub fn diff(diff: &PlanDiff) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {} → {}\n", escape(&diff.from.id), escape(&diff.to.id));
-    let _ = writeln!(out, "From *{}* to *{}*. ~~Deleted~~ and **inserted** words.", escape(&diff.from.title), escape(&diff.to.title));
+    let _ = writeln!(
+        out,
+        "From *{}* to *{}*. ~~Deleted~~ and **inserted** words.",
+        escape(&diff.from.title),
+        escape(&diff.to.title)
+    );
     for change in &diff.clauses {
         if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
             continue;
         }
         let _ = writeln!(out, "\n### {}\n", escape(&heading(change)));
         if change.wording.is_empty() {
-            let text = change.before.first().or(change.after.first()).map_or("", |c| c.clause.text.as_str());
+            let text = change
+                .before
+                .first()
+                .or(change.after.first())
+                .map_or("", |c| c.clause.text.as_str());
             let _ = writeln!(out, "{}", escape(text));
         } else {
             let _ = writeln!(out, "{}", redline(&change.wording));
@@ -100,7 +123,11 @@ pub fn diff(diff: &PlanDiff) -> String {
             .filter(|p| p.kind != ProvisionChangeKind::Unchanged)
             .map(|p| {
                 let fields: Vec<String> = p.fields.iter().map(|f| escape(&f.to_string())).collect();
-                let detail = if fields.is_empty() { String::new() } else { format!(": {}", fields.join("; ")) };
+                let detail = if fields.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", fields.join("; "))
+                };
                 format!("- {} `{}`{detail}", p.kind, p.subject)
             })
             .collect();

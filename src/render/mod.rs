@@ -26,8 +26,8 @@ pub mod json;
 pub mod markdown;
 pub mod terminal;
 
-use crate::model::keyword::keywords;
 use crate::diff::{ClauseChange, PlacedClause};
+use crate::model::keyword::keywords;
 use crate::{Comparison, PlanDiff};
 
 keywords! {
@@ -115,7 +115,10 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut line = String::new();
     let pieces = text.split_whitespace().flat_map(|word| {
         let chars: Vec<char> = word.chars().collect();
-        chars.chunks(width).map(|piece| piece.iter().collect::<String>()).collect::<Vec<_>>()
+        chars
+            .chunks(width)
+            .map(|piece| piece.iter().collect::<String>())
+            .collect::<Vec<_>>()
     });
     for word in pieces {
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
@@ -134,7 +137,10 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// Groups are shown as A, B, C…; plans with the same letter agree.
 pub(crate) fn group_letter(index: usize) -> char {
-    u8::try_from(index).ok().filter(|i| *i < 26).map_or('*', |i| char::from(b'A' + i))
+    u8::try_from(index)
+        .ok()
+        .filter(|i| *i < 26)
+        .map_or('*', |i| char::from(b'A' + i))
 }
 
 /// A clause group's title: `substituted 3 → 5, renumbered`.
@@ -160,7 +166,10 @@ pub(crate) fn heading(change: &ClauseChange) -> String {
 
 /// Plain-text counts such as `1 consensus, 7 divergent`.
 pub(crate) fn counts<K: std::fmt::Display>(counts: impl IntoIterator<Item = (K, usize)>) -> String {
-    let parts: Vec<String> = counts.into_iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+    let parts: Vec<String> = counts
+        .into_iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect();
     parts.join(", ")
 }
 

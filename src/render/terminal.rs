@@ -48,8 +48,13 @@ const GROUPS: [AnsiColor; 6] = [
 ];
 
 fn group_style(group: usize) -> Style {
-    let color = GROUPS.get(group % GROUPS.len()).copied().unwrap_or(AnsiColor::White);
-    Style::new().fg_color(Some(anstyle::Color::Ansi(color))).effects(Effects::BOLD)
+    let color = GROUPS
+        .get(group % GROUPS.len())
+        .copied()
+        .unwrap_or(AnsiColor::White);
+    Style::new()
+        .fg_color(Some(anstyle::Color::Ansi(color)))
+        .effects(Effects::BOLD)
 }
 
 fn status_style(status: RowStatus) -> Style {
@@ -86,7 +91,12 @@ pub fn comparison(comparison: &Comparison, options: &Options) -> String {
         columns(&mut out, comparison, painter, subject_width, column);
     }
     out.push_str(&matrix(comparison, painter));
-    let _ = writeln!(out, "\n{} subjects: {}.", comparison.rows.len(), counts(comparison.counts()));
+    let _ = writeln!(
+        out,
+        "\n{} subjects: {}.",
+        comparison.rows.len(),
+        counts(comparison.counts())
+    );
     out
 }
 
@@ -99,7 +109,11 @@ fn paint_letters(line: &str, painter: Painter) -> String {
     let mut line = line.replacen("Legend:", &painter.paint(BOLD, "Legend:"), 1);
     for (g, sample) in ["(A,", " B,", " C…)"].iter().enumerate() {
         let letter = group_letter(g).to_string();
-        line = line.replacen(sample, &sample.replacen(&letter, &painter.paint(group_style(g), &letter), 1), 1);
+        line = line.replacen(
+            sample,
+            &sample.replacen(&letter, &painter.paint(group_style(g), &letter), 1),
+            1,
+        );
     }
     line
 }
@@ -156,7 +170,12 @@ fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_
         .plans
         .iter()
         .enumerate()
-        .map(|(i, id)| wrap(&format!("({}) {}", i + 1, id.replace('-', "- ")), column).into_iter().map(|l| l.replace("- ", "-")).collect())
+        .map(|(i, id)| {
+            wrap(&format!("({}) {}", i + 1, id.replace('-', "- ")), column)
+                .into_iter()
+                .map(|l| l.replace("- ", "-"))
+                .collect()
+        })
         .collect();
     let height = headers.iter().map(Vec::len).max().unwrap_or(1);
     for line in 0..height {
@@ -178,8 +197,11 @@ fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_
         }
         let mut left = wrap(row.subject.slug(), subject_width);
         left.push(painter.paint(status_style(row.status), row.status.as_str()));
-        let cells: Vec<Vec<String>> =
-            comparison.plans.iter().map(|id| cell_lines(row, id, column, painter)).collect();
+        let cells: Vec<Vec<String>> = comparison
+            .plans
+            .iter()
+            .map(|id| cell_lines(row, id, column, painter))
+            .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(left.len());
         for line in 0..height {
             let mut text = pad(left.get(line).map_or("", String::as_str), subject_width, painter);
@@ -204,10 +226,19 @@ fn stacked(out: &mut String, comparison: &Comparison, painter: Painter) {
             topic = Some(row.topic);
             let _ = writeln!(out, "\n{}", painter.paint(BOLD, &format!("== {} ==", row.topic)));
         }
-        let _ = writeln!(out, "{} — {}", row.subject, painter.paint(status_style(row.status), row.status.as_str()));
+        let _ = writeln!(
+            out,
+            "{} — {}",
+            row.subject,
+            painter.paint(status_style(row.status), row.status.as_str())
+        );
         for (column, id) in comparison.plans.iter().enumerate() {
             for (n, line) in cell_lines(row, id, usize::MAX, painter).iter().enumerate() {
-                let label = if n == 0 { format!("({})", column + 1) } else { String::new() };
+                let label = if n == 0 {
+                    format!("({})", column + 1)
+                } else {
+                    String::new()
+                };
                 let _ = writeln!(out, "  {label:<4}{line}");
             }
         }
@@ -219,7 +250,10 @@ fn matrix(comparison: &Comparison, painter: Painter) -> String {
     let _ = writeln!(
         out,
         "\n{}",
-        painter.paint(BOLD, "Agreement: share of the subjects two plans both cover on which they agree")
+        painter.paint(
+            BOLD,
+            "Agreement: share of the subjects two plans both cover on which they agree"
+        )
     );
     let mut header = String::from("     ");
     for column in 1..=comparison.plans.len() {
@@ -250,10 +284,22 @@ fn matrix(comparison: &Comparison, painter: Painter) -> String {
 pub fn diff(diff: &PlanDiff, options: &Options) -> String {
     let painter = Painter { color: options.color };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", painter.paint(BOLD, &format!("--- {} ({})", diff.from.id, diff.from.title)));
-    let _ = writeln!(out, "{}", painter.paint(BOLD, &format!("+++ {} ({})", diff.to.id, diff.to.title)));
+    let _ = writeln!(
+        out,
+        "{}",
+        painter.paint(BOLD, &format!("--- {} ({})", diff.from.id, diff.from.title))
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        painter.paint(BOLD, &format!("+++ {} ({})", diff.to.id, diff.to.title))
+    );
     let legend = if painter.color {
-        format!("{} {}", painter.paint(DELETED, "deleted"), painter.paint(INSERTED, "inserted"))
+        format!(
+            "{} {}",
+            painter.paint(DELETED, "deleted"),
+            painter.paint(INSERTED, "inserted")
+        )
     } else {
         "[-deleted-] {+inserted+}".to_owned()
     };
@@ -267,35 +313,57 @@ pub fn diff(diff: &PlanDiff, options: &Options) -> String {
         for line in redline(change, options.width.saturating_sub(2), painter) {
             let _ = writeln!(out, "  {line}");
         }
-        for provision in diff.provisions_in(change).filter(|p| p.kind != ProvisionChangeKind::Unchanged) {
+        for provision in diff
+            .provisions_in(change)
+            .filter(|p| p.kind != ProvisionChangeKind::Unchanged)
+        {
             let fields: Vec<String> = provision.fields.iter().map(ToString::to_string).collect();
-            let detail = if fields.is_empty() { String::new() } else { format!(": {}", fields.join("; ")) };
+            let detail = if fields.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", fields.join("; "))
+            };
             let text = format!("{} {}{detail}", provision.kind, provision.subject);
-            for (n, line) in wrap(&text, options.width.saturating_sub(6)).into_iter().enumerate() {
+            for (n, line) in wrap(&text, options.width.saturating_sub(6))
+                .into_iter()
+                .enumerate()
+            {
                 let bullet = if n == 0 { "  • " } else { "    " };
                 let _ = writeln!(out, "{bullet}{}", painter.paint(DIM, &line));
             }
         }
     }
     let summary = diff.summary();
-    let _ = writeln!(
-        out,
-        "\n{} {} ({} moved, {} renumbered). {} {}.",
-        painter.paint(BOLD, "Clauses:"),
+    let text = format!(
+        "Clauses: {} ({} moved, {} renumbered). Provisions: {}.",
         counts(summary.clauses),
         summary.moved,
         summary.renumbered,
-        painter.paint(BOLD, "Provisions:"),
         counts(summary.provisions)
     );
+    out.push('\n');
+    for line in wrap(&text, options.width) {
+        let line = line.replacen("Clauses:", &painter.paint(BOLD, "Clauses:"), 1);
+        let _ = writeln!(
+            out,
+            "{}",
+            line.replacen("Provisions:", &painter.paint(BOLD, "Provisions:"), 1)
+        );
+    }
     out
 }
 
 /// The group's wording as wrapped lines: a redline when it changed, else the text.
 fn redline(change: &ClauseChange, width: usize, painter: Painter) -> Vec<String> {
     let words: Vec<(WordTag, String)> = if change.wording.is_empty() {
-        let text = change.before.first().or(change.after.first()).map_or("", |c| c.clause.text.as_str());
-        text.split_whitespace().map(|w| (WordTag::Equal, w.to_owned())).collect()
+        let text = change
+            .before
+            .first()
+            .or(change.after.first())
+            .map_or("", |c| c.clause.text.as_str());
+        text.split_whitespace()
+            .map(|w| (WordTag::Equal, w.to_owned()))
+            .collect()
     } else {
         change
             .wording
@@ -346,7 +414,11 @@ fn redline(change: &ClauseChange, width: usize, painter: Painter) -> Vec<String>
 }
 
 fn marked(word: &str, first: bool, last: bool, open: &str, close: &str) -> String {
-    format!("{}{word}{}", if first { open } else { "" }, if last { close } else { "" })
+    format!(
+        "{}{word}{}",
+        if first { open } else { "" },
+        if last { close } else { "" }
+    )
 }
 
 /// The stacked comparison without colour, for `Display`.
@@ -356,6 +428,11 @@ pub(crate) fn comparison_plain(comparison: &Comparison) -> String {
     let _ = writeln!(out, "Comparison of {} plans:", comparison.plans.len());
     stacked(&mut out, comparison, painter);
     out.push_str(&matrix(comparison, painter));
-    let _ = writeln!(out, "\n{} subjects: {}.", comparison.rows.len(), counts(comparison.counts()));
+    let _ = writeln!(
+        out,
+        "\n{} subjects: {}.",
+        comparison.rows.len(),
+        counts(comparison.counts())
+    );
     out
 }
