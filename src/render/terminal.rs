@@ -171,10 +171,14 @@ fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            wrap(&format!("({}) {}", i + 1, id.replace('-', "- ")), column)
-                .into_iter()
-                .map(|l| l.replace("- ", "-"))
-                .collect()
+            let header = format!("({}) {id}", i + 1);
+            if header.chars().count() <= column {
+                vec![header]
+            } else {
+                // Break long ids after their hyphens rather than anywhere.
+                let lines = wrap(&header.replace('-', "- "), column);
+                lines.into_iter().map(|l| l.replace("- ", "-")).collect()
+            }
         })
         .collect();
     let height = headers.iter().map(Vec::len).max().unwrap_or(1);
