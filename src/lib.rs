@@ -91,8 +91,11 @@
 //!
 //! # Features
 //!
-//! - `proptest`: proptest strategies and laws for property tests of code that uses
-//!   this crate.
+//! - `proptest`: the [`testing`] module: proptest strategies for every model type,
+//!   related plans with their true alignment, and `Arbitrary` impls. The
+//!   [`laws`] and the seeded generator [`synth`] need no feature.
+#![cfg_attr(feature = "proptest", doc = "")]
+#![cfg_attr(feature = "proptest", doc = include_str!("testing.md"))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -102,8 +105,13 @@ pub mod compare;
 pub mod corpus;
 pub mod diff;
 mod error;
+pub mod laws;
 mod model;
 pub mod render;
+pub mod synth;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod testing;
 
 pub use compare::{Comparison, ComparisonRow, RowStatus, compare};
 pub use diff::{

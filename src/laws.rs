@@ -1,0 +1,198 @@
+//! The laws the crate keeps, as functions any test can call.
+//!
+//! Each law returns `Ok(())` or a [`LawViolation`] that says which law broke and how.
+//! The crate's own property tests run them on thousands of generated plans; a
+//! downstream crate can run them on its own plans, or on plans its code produced.
+//!
+//! ```
+//! use peacediff::{corpus, laws};
+//!
+//! let [a, b, c] = [0, 1, 2].map(|i| &corpus::all()[i]);
+//! laws::diff_roundtrip(a, c).unwrap();
+//! laws::compare_order(&[a, b, c]).unwrap();
+//! laws::json_roundtrip(b).unwrap();
+//! ```
+
+use crate::render::{Format, Options, Render};
+use crate::{Plan, compare, diff};
+
+/// A broken law: its name and what went wrong.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("law `{law}` broken: {detail}")]
+pub struct LawViolation {
+    /// The law's name (the function's).
+    pub law: &'static str,
+    /// What went wrong.
+    pub detail: String,
+}
+
+fn check(law: &'static str, holds: bool, detail: impl FnOnce() -> String) -> Result<(), LawViolation> {
+    if holds {
+        Ok(())
+    } else {
+        Err(LawViolation {
+            law,
+            detail: detail(),
+        })
+    }
+}
+
+/// `diff(a, a)` is empty.
+pub fn diff_identity(a: &Plan) -> Result<(), LawViolation> {
+    let d = diff(a, a);
+    check("diff_identity", d.is_empty(), || {
+        format!("diff of `{}` with itself:\n{d}", a.id)
+    })
+}
+
+/// `diff(a, b).apply(a) == b`, and applying it to `b` fails unless `a == b`.
+pub fn diff_apply(a: &Plan, b: &Plan) -> Result<(), LawViolation> {
+    applies(&diff(a, b), a, b, "diff_apply")
+}
+
+fn applies(d: &crate::PlanDiff, a: &Plan, b: &Plan, law: &'static str) -> Result<(), LawViolation> {
+    match d.apply(a) {
+        Ok(applied) => check(law, &applied == b, || {
+            format!(
+                "applying the diff to `{}` gave another plan than `{}`",
+                a.id, b.id
+            )
+        })?,
+        Err(err) => return check(law, false, || err.to_string()),
+    }
+    check(law, a == b || d.apply(b).is_err(), || {
+        format!("the diff from `{}` also applied to `{}`", a.id, b.id)
+    })
+}
+
+/// `diff(a, b).invert() == diff(b, a)`, and inverting twice gives the diff back.
+pub fn diff_invert(a: &Plan, b: &Plan) -> Result<(), LawViolation> {
+    inverts(&diff(a, b), &diff(b, a), a, b, "diff_invert")
+}
+
+fn inverts(
+    forward: &crate::PlanDiff,
+    backward: &crate::PlanDiff,
+    a: &Plan,
+    b: &Plan,
+    law: &'static str,
+) -> Result<(), LawViolation> {
+    let inverse = forward.clone().invert();
+    check(law, &inverse == backward, || {
+        format!(
+            "diff(`{}`, `{}`).invert() differs from diff(`{}`, `{}`)",
+            a.id, b.id, b.id, a.id
+        )
+    })?;
+    check(law, &inverse.invert() == forward, || {
+        "inverting twice changed the diff".into()
+    })
+}
+
+/// [`diff_apply`] and [`diff_invert`] both ways: the diff turns `a` into `b`, its
+/// inverse is the diff from `b` and turns `b` back into `a`.
+pub fn diff_roundtrip(a: &Plan, b: &Plan) -> Result<(), LawViolation> {
+    let (forward, backward) = (diff(a, b), diff(b, a));
+    applies(&forward, a, b, "diff_roundtrip")?;
+    applies(&backward, b, a, "diff_roundtrip")?;
+    inverts(&forward, &backward, a, b, "diff_roundtrip")
+}
+
+/// `compare` gives the same rows, statuses, cells, groups and matrix whatever the
+/// order of the plans (or the same error).
+pub fn compare_order(plans: &[&Plan]) -> Result<(), LawViolation> {
+    let reference = compare(plans);
+    let orders: Vec<Vec<usize>> = (0..plans.len())
+        .map(|shift| (0..plans.len()).map(|i| (i + shift) % plans.len()).collect())
+        .chain(std::iter::once((0..plans.len()).rev().collect()))
+        .collect();
+    for order in orders {
+        let permuted: Vec<&Plan> = order.iter().filter_map(|&i| plans.get(i).copied()).collect();
+        let result = compare(&permuted);
+        let (reference, result) = match (&reference, result) {
+            (Ok(reference), Ok(result)) => (reference, result),
+            (Err(a), Err(b)) => {
+                check("compare_order", a.to_string() == b.to_string(), || {
+                    format!("{a} vs {b}")
+                })?;
+                continue;
+            }
+            (a, b) => {
+                return check("compare_order", false, || {
+                    format!("{:?} vs {:?}", a.is_ok(), b.is_ok())
+                });
+            }
+        };
+        check("compare_order", reference.rows.len() == result.rows.len(), || {
+            format!(
+                "{} rows in one order, {} in another",
+                reference.rows.len(),
+                result.rows.len()
+            )
+        })?;
+        for (row, expected) in result.rows.iter().zip(&reference.rows) {
+            let members = |r: &crate::ComparisonRow, id: &str| {
+                r.group_of(id).and_then(|g| r.groups.get(g)).map(|g| {
+                    let mut g = g.clone();
+                    g.sort();
+                    g
+                })
+            };
+            let same = row.subject == expected.subject
+                && row.status == expected.status
+                && reference.plans.iter().all(|id| {
+                    row.cells.get(id) == expected.cells.get(id) && members(row, id) == members(expected, id)
+                });
+            check("compare_order", same, || {
+                format!("row `{}` depends on plan order", row.subject)
+            })?;
+        }
+        for (i, &a) in order.iter().enumerate() {
+            for (j, &b) in order.iter().enumerate() {
+                let got = result.matrix.get(i).and_then(|r| r.get(j));
+                let want = reference.matrix.get(a).and_then(|r| r.get(b));
+                check("compare_order", got == want, || {
+                    format!("matrix cell ({a}, {b}) depends on plan order")
+                })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Serialising a plan and loading it again gives an equal plan; a diff survives
+/// its JSON form too.
+pub fn json_roundtrip(plan: &Plan) -> Result<(), LawViolation> {
+    match Plan::from_json(&plan.to_json()) {
+        Ok(again) => check("json_roundtrip", &again == plan, || {
+            format!("`{}` changed through JSON", plan.id)
+        })?,
+        Err(err) => return check("json_roundtrip", false, || err.to_string()),
+    }
+    let d = diff(plan, plan);
+    let again: Result<crate::PlanDiff, _> =
+        serde_json::to_string(&d).and_then(|json| serde_json::from_str(&json));
+    check("json_roundtrip", again.as_ref().ok() == Some(&d), || {
+        "a diff changed through JSON".into()
+    })
+}
+
+/// Every format renders the diff of `a` and `b` and their comparison (without
+/// panicking, and not to nothing).
+pub fn render_total(a: &Plan, b: &Plan) -> Result<(), LawViolation> {
+    let d = diff(a, b);
+    let options = Options::width(60);
+    for format in Format::ALL {
+        let text = d.render(*format, &options);
+        check("render_total", !text.is_empty(), || {
+            format!("empty {format} diff")
+        })?;
+        if let Ok(comparison) = compare(&[a, b]) {
+            let text = comparison.render(*format, &options);
+            check("render_total", !text.is_empty(), || {
+                format!("empty {format} comparison")
+            })?;
+        }
+    }
+    Ok(())
+}
