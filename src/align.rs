@@ -9,7 +9,9 @@
 //! wording: the word-level similarity of their summaries ([`similarity`], a ratio
 //! from 0 to 1 computed with `similar`), with an optimal one-to-one assignment
 //! that maximises the total similarity of the pairs it keeps. Pairs below
-//! [`SIMILARITY_THRESHOLD`] are not aligned.
+//! [`SIMILARITY_THRESHOLD`] are not aligned. Candidates come from an inverted index
+//! of rare words, so the step stays near-linear; see the `matching` module's
+//! bounds for what happens on adversarial input (every text alike).
 //!
 //! ```
 //! use peacediff::{align, corpus};
@@ -130,15 +132,13 @@ fn align_others(
         let leftovers: Vec<(String, Vec<ProvisionRef>)> =
             std::mem::take(&mut others[column]).into_iter().collect();
         let texts: Vec<String> = leftovers.iter().map(|(_, refs)| summary(plan, refs)).collect();
-        let weights: Vec<Vec<f64>> = texts
+        let members: Vec<(usize, &str)> = open
             .iter()
-            .map(|text| {
-                open.iter()
-                    .map(|(_, members, _)| members.iter().map(|m| similarity(text, m)).fold(0.0, f64::max))
-                    .collect()
-            })
+            .enumerate()
+            .flat_map(|(row, (_, members, _))| members.iter().map(move |m| (row, m.as_str())))
             .collect();
-        let assignment = assign(&weights, SIMILARITY_THRESHOLD);
+        let left: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let assignment = crate::matching::match_texts(&left, &members, open.len());
         for (((slug, refs), text), row) in leftovers.into_iter().zip(texts).zip(assignment) {
             match row.and_then(|row| open.get_mut(row)) {
                 Some((cells, members, min_slug)) => {
@@ -211,102 +211,4 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         .algorithm(Algorithm::Patience)
         .diff_slices(&a, &b);
     f64::from(diff.ratio())
-}
-
-/// A maximum-weight one-to-one assignment of rows to columns, keeping only
-/// pairs of weight at least `threshold`: `result[row]` is the chosen column.
-///
-/// Hungarian algorithm with potentials, O(n²·m) for n rows and m columns.
-pub(crate) fn assign(weights: &[Vec<f64>], threshold: f64) -> Vec<Option<usize>> {
-    let rows = weights.len();
-    let columns = weights.first().map_or(0, Vec::len);
-    if rows == 0 || columns == 0 {
-        return vec![None; rows];
-    }
-    // Square cost matrix: pairs below the threshold cost as much as staying
-    // unassigned (a dummy row or column), so they are never preferred.
-    let n = rows.max(columns);
-    let cost = |r: usize, c: usize| -> f64 {
-        match weights.get(r).and_then(|w| w.get(c)) {
-            Some(&w) if w >= threshold => 1.0 - w,
-            _ => 1.0,
-        }
-    };
-    // 1-based arrays as in the classic formulation; index 0 is the sentinel.
-    let mut u = vec![0.0; n + 1];
-    let mut v = vec![0.0; n + 1];
-    let mut matched_row = vec![0usize; n + 1];
-    let mut way = vec![0usize; n + 1];
-    for row in 1..=n {
-        matched_row[0] = row;
-        let mut column0 = 0;
-        let mut min = vec![f64::INFINITY; n + 1];
-        let mut used = vec![false; n + 1];
-        loop {
-            used[column0] = true;
-            let row0 = matched_row[column0];
-            let mut delta = f64::INFINITY;
-            let mut column1 = 0;
-            for column in 1..=n {
-                if !used[column] {
-                    let reduced = cost(row0 - 1, column - 1) - u[row0] - v[column];
-                    if reduced < min[column] {
-                        min[column] = reduced;
-                        way[column] = column0;
-                    }
-                    if min[column] < delta {
-                        delta = min[column];
-                        column1 = column;
-                    }
-                }
-            }
-            for column in 0..=n {
-                if used[column] {
-                    u[matched_row[column]] += delta;
-                    v[column] -= delta;
-                } else {
-                    min[column] -= delta;
-                }
-            }
-            column0 = column1;
-            if matched_row[column0] == 0 {
-                break;
-            }
-        }
-        loop {
-            let column1 = way[column0];
-            matched_row[column0] = matched_row[column1];
-            column0 = column1;
-            if column0 == 0 {
-                break;
-            }
-        }
-    }
-    let mut result = vec![None; rows];
-    for (column, &row) in matched_row.iter().enumerate().skip(1) {
-        if row >= 1 && row <= rows && column <= columns && cost(row - 1, column - 1) < 1.0 {
-            result[row - 1] = Some(column - 1);
-        }
-    }
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn assignment_maximises_total_weight() {
-        // Greedy would take (0, 0) = 0.9 and leave row 1 with 0.1.
-        let weights = vec![vec![0.9, 0.8], vec![0.85, 0.1]];
-        assert_eq!(assign(&weights, 0.5), [Some(1), Some(0)]);
-    }
-
-    #[test]
-    fn assignment_drops_pairs_below_the_threshold() {
-        let weights = vec![vec![0.4, 0.2], vec![0.3, 0.7], vec![0.6, 0.9]];
-        assert_eq!(assign(&weights, 0.5), [None, Some(1), Some(0)]);
-        assert_eq!(assign(&[], 0.5), Vec::<Option<usize>>::new());
-        assert_eq!(assign(&[vec![], vec![]], 0.5), [None, None]);
-    }
 }

@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use crate::align::{self, ProvisionRef, SIMILARITY_THRESHOLD};
+use crate::align::{self, ProvisionRef};
 use crate::model::keyword::keywords;
 use crate::{Clause, Completeness, Date, Error, Note, Party, Plan, Provision, Source, Subject, Topic};
 
@@ -624,21 +624,15 @@ fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
     fn text(plan: &Plan, i: usize) -> &str {
         plan.clauses.get_index(i).map_or("", |(_, c)| c.text.as_str())
     }
-    let weights: Vec<Vec<f64>> = left
-        .iter()
-        .map(|&i| {
-            right
-                .iter()
-                .map(|&j| align::similarity(text(a, i), text(b, j)))
-                .collect()
-        })
-        .collect();
     let untyped = |plan: &Plan, i: usize| {
         plan.clauses
             .get_index(i)
             .is_some_and(|(_, c)| c.provisions.iter().any(|p| !p.is_typed()))
     };
-    for (&i, column) in left.iter().zip(align::assign(&weights, SIMILARITY_THRESHOLD)) {
+    let lefts: Vec<&str> = left.iter().map(|&i| text(a, i)).collect();
+    let rights: Vec<(usize, &str)> = right.iter().enumerate().map(|(k, &j)| (k, text(b, j))).collect();
+    let matched = crate::matching::match_texts(&lefts, &rights, right.len());
+    for (&i, column) in left.iter().zip(matched) {
         if let Some(&j) = column.and_then(|c| right.get(c))
             && (untyped(a, i) || untyped(b, j))
         {

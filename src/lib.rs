@@ -106,6 +106,7 @@ pub mod corpus;
 pub mod diff;
 mod error;
 pub mod laws;
+mod matching;
 mod model;
 pub mod render;
 pub mod synth;

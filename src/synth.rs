@@ -409,17 +409,23 @@ pub fn perturb(base: &Plan, seed: u64, perturbation: &Perturbation) -> (Plan, Tr
             from,
         ));
     }
-    // Moves: take some clauses out and put them back elsewhere.
+    // Moves and insertions: every clause gets a sort key, its position, except the
+    // moved and the added ones, which get a random key; a stable sort places them.
     let moves = (derived.len() as f64 * perturbation.shuffle).round() as usize;
-    for _ in 0..moves {
-        if derived.len() < 2 {
-            break;
-        }
-        let item = derived.remove(rng.below(derived.len()));
-        derived.insert(rng.below(derived.len() + 1), item);
-    }
-    // Insertions, with wording and keys of their own.
     let additions = (base.clauses.len() as f64 * perturbation.add).round() as usize;
+    let len = derived.len();
+    let mut keyed: Vec<(usize, (Clause, Vec<String>))> = derived
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| (2 * i + 1, item))
+        .collect();
+    for _ in 0..moves {
+        let pick = rng.below(len);
+        let target = 2 * rng.below(len + 1);
+        if let Some((key, _)) = keyed.get_mut(pick) {
+            *key = target;
+        }
+    }
     let shape = Shape::clauses(0);
     for _ in 0..additions {
         let id = next_id("added-");
@@ -428,11 +434,13 @@ pub fn perturb(base: &Plan, seed: u64, perturbation: &Perturbation) -> (Plan, Tr
             subject: id.clone(),
             summary: wording.clone(),
         });
-        derived.insert(
-            rng.below(derived.len() + 1),
+        keyed.push((
+            2 * rng.below(len + 1),
             (clause(id, wording, provision), Vec::new()),
-        );
+        ));
     }
+    keyed.sort_by_key(|(key, _)| *key);
+    let derived = keyed.into_iter().map(|(_, item)| item);
     let mut clauses = IndexMap::with_capacity(derived.len());
     for (clause, from) in derived {
         for base_id in from {

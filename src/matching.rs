@@ -1,0 +1,338 @@
+//! One-to-one matching of texts by word similarity, in near-linear time.
+//!
+//! Comparing every text with every other is quadratic. Instead each text's words
+//! are interned once, an inverted index finds for each left text the right texts
+//! that share its rarest words (at most [`CANDIDATES`] of them, from posting lists
+//! of at most [`POSTING_LIMIT`] entries), and only those pairs are scored. The
+//! scored pairs above the threshold form a sparse graph; each connected group is
+//! assigned optimally (Hungarian algorithm) when it has at most [`EXACT_LIMIT`]
+//! members on a side, and greedily by similarity otherwise, so that adversarial
+//! input (every text alike) degrades in quality, not into a hang.
+
+use std::collections::HashMap;
+
+use similar::{Algorithm, capture_diff_slices};
+
+use crate::align::SIMILARITY_THRESHOLD;
+
+/// Rare words of a text looked up in the index.
+const RARE_WORDS: usize = 8;
+/// Right texts scored per left text, at most.
+pub const CANDIDATES: usize = 8;
+/// Entries read from one word's posting list, at most.
+pub const POSTING_LIMIT: usize = 64;
+/// Largest group assigned by the Hungarian algorithm.
+pub const EXACT_LIMIT: usize = 48;
+
+/// Texts as interned word ids.
+struct Tokens {
+    words: HashMap<String, u32>,
+}
+
+impl Tokens {
+    fn new() -> Self {
+        Tokens {
+            words: HashMap::new(),
+        }
+    }
+
+    fn intern(&mut self, text: &str) -> Vec<u32> {
+        text.split_whitespace()
+            .map(|word| {
+                let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+                *self.words.entry(word.to_owned()).or_insert(next)
+            })
+            .collect()
+    }
+}
+
+/// Word-level similarity of two token lists, from 0 to 1.
+fn ratio(a: &[u32], b: &[u32]) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 1.0;
+    }
+    let ops = capture_diff_slices(Algorithm::Patience, a, b);
+    let matched: usize = ops
+        .iter()
+        .filter_map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => Some(*len),
+            _ => None,
+        })
+        .sum();
+    // Counts are far below 2^52: the conversions are exact.
+    (2 * matched) as f64 / total as f64
+}
+
+/// Matches left texts to right groups one to one by wording. Several right texts
+/// may stand for one group (`right` holds `(group, text)`); a group's similarity
+/// to a left text is the best of its texts'. Returns, for each left text, its group.
+pub(crate) fn match_texts(left: &[&str], right: &[(usize, &str)], groups: usize) -> Vec<Option<usize>> {
+    let mut tokens = Tokens::new();
+    let left: Vec<Vec<u32>> = left.iter().map(|t| tokens.intern(t)).collect();
+    let right_tokens: Vec<Vec<u32>> = right.iter().map(|(_, t)| tokens.intern(t)).collect();
+
+    // Inverted index of the right texts, and how many of them hold each word.
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (index, words) in right_tokens.iter().enumerate() {
+        let mut distinct = words.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for word in distinct {
+            postings.entry(word).or_default().push(index);
+        }
+    }
+
+    // Candidate pairs, scored, kept above the threshold: (similarity, left, group).
+    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    let mut best: HashMap<usize, f64> = HashMap::new();
+    for (l, words) in left.iter().enumerate() {
+        let mut distinct: Vec<u32> = words.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.sort_by_key(|word| (postings.get(word).map_or(usize::MAX, Vec::len), *word));
+        // Shared rare words per right text, in the order first met.
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut candidates: Vec<usize> = Vec::new();
+        for word in distinct.iter().take(RARE_WORDS) {
+            let posting = postings.get(word).map(Vec::as_slice).unwrap_or_default();
+            // Long lists are read from a place that depends on the left text, so
+            // that texts sharing only common words still spread over the right side.
+            let start = l.checked_rem(posting.len()).unwrap_or(0);
+            for &r in posting
+                .iter()
+                .cycle()
+                .skip(start)
+                .take(POSTING_LIMIT.min(posting.len()))
+            {
+                let count = shared.entry(r).or_default();
+                if *count == 0 {
+                    candidates.push(r);
+                }
+                *count += 1;
+            }
+        }
+        candidates.sort_by_key(|r| std::cmp::Reverse(shared.get(r).copied().unwrap_or(0)));
+        best.clear();
+        for r in candidates.into_iter().take(CANDIDATES) {
+            let (Some(&(group, _)), Some(words_r)) = (right.get(r), right_tokens.get(r)) else {
+                continue;
+            };
+            let score = ratio(words, words_r);
+            let entry = best.entry(group).or_insert(0.0);
+            *entry = entry.max(score);
+        }
+        let mut scored: Vec<(usize, f64)> = best.iter().map(|(&g, &s)| (g, s)).collect();
+        scored.sort_unstable_by_key(|&(g, _)| g);
+        edges.extend(
+            scored
+                .into_iter()
+                .filter(|&(_, s)| s >= SIMILARITY_THRESHOLD)
+                .map(|(g, s)| (s, l, g)),
+        );
+    }
+    assign_sparse(left.len(), groups, edges)
+}
+
+/// Assigns over a sparse bipartite graph, group by connected group.
+fn assign_sparse(lefts: usize, rights: usize, edges: Vec<(f64, usize, usize)>) -> Vec<Option<usize>> {
+    let mut result = vec![None; lefts];
+    // Union-find over left nodes 0..lefts and right nodes lefts..lefts+rights.
+    let mut parent: Vec<usize> = (0..lefts + rights).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while let Some(&p) = parent.get(x) {
+            if p == x {
+                break;
+            }
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(x) {
+                *slot = grand;
+            }
+            x = p;
+        }
+        x
+    }
+    for &(_, l, r) in &edges {
+        let (a, b) = (find(&mut parent, l), find(&mut parent, lefts + r));
+        if let Some(slot) = parent.get_mut(a.max(b)) {
+            *slot = a.min(b);
+        }
+    }
+    let mut components: HashMap<usize, Vec<(f64, usize, usize)>> = HashMap::new();
+    for edge in edges {
+        let root = find(&mut parent, edge.1);
+        components.entry(root).or_default().push(edge);
+    }
+    let mut roots: Vec<usize> = components.keys().copied().collect();
+    roots.sort_unstable();
+    for root in roots {
+        let Some(edges) = components.remove(&root) else {
+            continue;
+        };
+        let mut lefts: Vec<usize> = edges.iter().map(|e| e.1).collect();
+        let mut rights: Vec<usize> = edges.iter().map(|e| e.2).collect();
+        lefts.sort_unstable();
+        lefts.dedup();
+        rights.sort_unstable();
+        rights.dedup();
+        if lefts.len().max(rights.len()) <= EXACT_LIMIT {
+            let mut weights = vec![vec![0.0; rights.len()]; lefts.len()];
+            for &(s, l, r) in &edges {
+                if let (Ok(i), Ok(j)) = (lefts.binary_search(&l), rights.binary_search(&r))
+                    && let Some(cell) = weights.get_mut(i).and_then(|row| row.get_mut(j))
+                {
+                    *cell = s;
+                }
+            }
+            for (i, column) in assign(&weights, SIMILARITY_THRESHOLD).into_iter().enumerate() {
+                if let (Some(&l), Some(&r)) = (lefts.get(i), column.and_then(|c| rights.get(c)))
+                    && let Some(slot) = result.get_mut(l)
+                {
+                    *slot = Some(r);
+                }
+            }
+        } else {
+            // Too large to solve exactly in bounded time: best pairs first.
+            let mut edges = edges;
+            edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            let mut taken = vec![false; rights.len()];
+            for (_, l, r) in edges {
+                let Ok(j) = rights.binary_search(&r) else { continue };
+                if let (Some(slot @ None), Some(t @ false)) = (result.get_mut(l), taken.get_mut(j)) {
+                    *slot = Some(r);
+                    *t = true;
+                }
+            }
+        }
+    }
+    result
+}
+
+/// A maximum-weight one-to-one assignment of rows to columns, keeping only
+/// pairs of weight at least `threshold`: `result[row]` is the chosen column.
+///
+/// Hungarian algorithm with potentials, O(n²·m) for n rows and m columns.
+#[allow(clippy::indexing_slicing)] // Every index is below n + 1, the arrays' length.
+pub(crate) fn assign(weights: &[Vec<f64>], threshold: f64) -> Vec<Option<usize>> {
+    let rows = weights.len();
+    let columns = weights.first().map_or(0, Vec::len);
+    if rows == 0 || columns == 0 {
+        return vec![None; rows];
+    }
+    // Square cost matrix: pairs below the threshold cost as much as staying
+    // unassigned (a dummy row or column), so they are never preferred.
+    let n = rows.max(columns);
+    let cost = |r: usize, c: usize| -> f64 {
+        match weights.get(r).and_then(|w| w.get(c)) {
+            Some(&w) if w >= threshold => 1.0 - w,
+            _ => 1.0,
+        }
+    };
+    // 1-based arrays as in the classic formulation; index 0 is the sentinel.
+    let mut u = vec![0.0; n + 1];
+    let mut v = vec![0.0; n + 1];
+    let mut matched_row = vec![0usize; n + 1];
+    let mut way = vec![0usize; n + 1];
+    for row in 1..=n {
+        matched_row[0] = row;
+        let mut column0 = 0;
+        let mut min = vec![f64::INFINITY; n + 1];
+        let mut used = vec![false; n + 1];
+        loop {
+            used[column0] = true;
+            let row0 = matched_row[column0];
+            let mut delta = f64::INFINITY;
+            let mut column1 = 0;
+            for column in 1..=n {
+                if !used[column] {
+                    let reduced = cost(row0 - 1, column - 1) - u[row0] - v[column];
+                    if reduced < min[column] {
+                        min[column] = reduced;
+                        way[column] = column0;
+                    }
+                    if min[column] < delta {
+                        delta = min[column];
+                        column1 = column;
+                    }
+                }
+            }
+            for column in 0..=n {
+                if used[column] {
+                    u[matched_row[column]] += delta;
+                    v[column] -= delta;
+                } else {
+                    min[column] -= delta;
+                }
+            }
+            column0 = column1;
+            if matched_row[column0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let column1 = way[column0];
+            matched_row[column0] = matched_row[column1];
+            column0 = column1;
+            if column0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut result = vec![None; rows];
+    for (column, &row) in matched_row.iter().enumerate().skip(1) {
+        if row >= 1 && row <= rows && column <= columns && cost(row - 1, column - 1) < 1.0 {
+            result[row - 1] = Some(column - 1);
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assignment_maximises_total_weight() {
+        // Greedy would take (0, 0) = 0.9 and leave row 1 with 0.1.
+        let weights = vec![vec![0.9, 0.8], vec![0.85, 0.1]];
+        assert_eq!(assign(&weights, 0.5), [Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn assignment_drops_pairs_below_the_threshold() {
+        let weights = vec![vec![0.4, 0.2], vec![0.3, 0.7], vec![0.6, 0.9]];
+        assert_eq!(assign(&weights, 0.5), [None, Some(1), Some(0)]);
+        assert_eq!(assign(&[], 0.5), Vec::<Option<usize>>::new());
+        assert_eq!(assign(&[vec![], vec![]], 0.5), [None, None]);
+    }
+
+    #[test]
+    fn texts_match_through_their_rare_words() {
+        let left = [
+            "the army is capped at six hundred thousand",
+            "elections within one hundred days",
+            "nothing alike here",
+        ];
+        let right = [
+            (0, "elections held within one hundred days"),
+            (1, "the army is capped at eight hundred thousand"),
+        ];
+        assert_eq!(match_texts(&left, &right, 2), [Some(1), Some(0), None]);
+    }
+
+    #[test]
+    fn identical_texts_degrade_gracefully() {
+        let text = "all the same words in every clause";
+        let left = vec![text; 500];
+        let right: Vec<(usize, &str)> = (0..500).map(|i| (i, text)).collect();
+        let matched = match_texts(&left, &right, 500);
+        // Bounded candidates spread over the right side: everyone finds a partner once.
+        let mut seen: Vec<usize> = matched.iter().flatten().copied().collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), 500);
+    }
+}
