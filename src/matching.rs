@@ -46,6 +46,23 @@ impl Tokens {
     }
 }
 
+/// Number of words two sorted token lists share, counting repeats.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
 /// Word-level similarity of two token lists, from 0 to 1.
 fn ratio(a: &[u32], b: &[u32]) -> f64 {
     if a == b {
@@ -74,6 +91,17 @@ pub(crate) fn match_texts(left: &[&str], right: &[(usize, &str)], groups: usize)
     let mut tokens = Tokens::new();
     let left: Vec<Vec<u32>> = left.iter().map(|t| tokens.intern(t)).collect();
     let right_tokens: Vec<Vec<u32>> = right.iter().map(|(_, t)| tokens.intern(t)).collect();
+    let sorted = |lists: &[Vec<u32>]| -> Vec<Vec<u32>> {
+        lists
+            .iter()
+            .map(|words| {
+                let mut words = words.clone();
+                words.sort_unstable();
+                words
+            })
+            .collect()
+    };
+    let (left_sorted, right_sorted) = (sorted(&left), sorted(&right_tokens));
 
     // Inverted index of the right texts, and how many of them hold each word.
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -117,10 +145,18 @@ pub(crate) fn match_texts(left: &[&str], right: &[(usize, &str)], groups: usize)
         }
         candidates.sort_by_key(|r| std::cmp::Reverse(shared.get(r).copied().unwrap_or(0)));
         best.clear();
+        let sorted_l = left_sorted.get(l).map(Vec::as_slice).unwrap_or_default();
         for r in candidates.into_iter().take(CANDIDATES) {
-            let (Some(&(group, _)), Some(words_r)) = (right.get(r), right_tokens.get(r)) else {
+            let (Some(&(group, _)), Some(words_r), Some(sorted_r)) =
+                (right.get(r), right_tokens.get(r), right_sorted.get(r))
+            else {
                 continue;
             };
+            // Shared words bound the ratio from above: skip pairs that cannot reach the threshold.
+            let shared = common(sorted_l, sorted_r);
+            if ((2 * shared) as f64) < SIMILARITY_THRESHOLD * (words.len() + words_r.len()) as f64 {
+                continue;
+            }
             let score = ratio(words, words_r);
             let entry = best.entry(group).or_insert(0.0);
             *entry = entry.max(score);

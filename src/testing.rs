@@ -389,6 +389,11 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
     }
 }
 
+/// A subject: a known typed subject, or an `other/…` slug.
+pub fn subject() -> impl Strategy<Value = Subject> {
+    any_provision(&Size::default()).prop_map(|provision| provision.subject())
+}
+
 /// A provision of one of `size.topics`.
 pub fn any_provision(size: &Size) -> BoxedStrategy<Provision> {
     let words = size.words.clone();
