@@ -1,42 +1,34 @@
 //! The N-plan comparison on small hand-made plans.
 
-use peacediff::{Plan, RowStatus, compare};
-use serde_json::{Value, json};
+use peacediff::{RowStatus, compare};
+use serde_json::json;
 
-fn plan(id: &str, clauses: &[(&str, Value)]) -> Plan {
-    let clauses: Vec<Value> = clauses
-        .iter()
-        .map(|(id, provisions)| {
-            json!({"id": id, "text": format!("Clause {id}."), "provisions": provisions, "sources": ["S"], "confidence": "high"})
-        })
-        .collect();
-    let json = json!({
-        "id": id, "title": id, "date": "2025-01-01", "completeness": "complete",
-        "sources": [{"id": "S", "outlet": "O", "title": "T", "url": "https://example.org", "date": "2025-01-01"}],
-        "clauses": clauses,
-    });
-    Plan::from_json(&json.to_string()).unwrap()
-}
-
-fn cap(n: u64) -> Value {
-    json!([{"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": n}])
-}
-
-fn other(slug: &str, summary: &str) -> Value {
-    json!([{"topic": "other", "subject": slug, "summary": summary}])
-}
+mod common;
+use common::{cap, other, plan};
 
 #[test]
 fn statuses_groups_and_matrix() {
     let ceasefire = json!([{"topic": "ceasefire", "subject": "terms", "kind": "permanent"}]);
-    let a = plan("a", &[("1", ceasefire.clone()), ("2", cap(600_000))]);
-    let b = plan("b", &[("1", ceasefire.clone()), ("2", cap(800_000))]);
+    let a = plan(
+        "a",
+        &[
+            ("1", "Clause 1.", ceasefire.clone()),
+            ("2", "Clause 2.", cap(600_000)),
+        ],
+    );
+    let b = plan(
+        "b",
+        &[
+            ("1", "Clause 1.", ceasefire.clone()),
+            ("2", "Clause 2.", cap(800_000)),
+        ],
+    );
     let c = plan(
         "c",
         &[
-            ("7", ceasefire),
-            ("8", cap(600_000)),
-            ("9", other("jets", "Jets in Poland.")),
+            ("7", "Clause 7.", ceasefire),
+            ("8", "Clause 8.", cap(600_000)),
+            ("9", "Clause 9.", other("jets", "Jets in Poland.")),
         ],
     );
     let comparison = compare(&[&a, &b, &c]).unwrap();
@@ -84,14 +76,26 @@ fn untyped_provisions_share_a_row_when_their_wording_is_close() {
         "a",
         &[(
             "1",
+            "Clause 1.",
             other("truce", "All fighting stops on land, at sea and in the air."),
         )],
     );
     let b = plan(
         "b",
-        &[("1", other("ceasefire", "All fighting stops on land and at sea."))],
+        &[(
+            "1",
+            "Clause 1.",
+            other("ceasefire", "All fighting stops on land and at sea."),
+        )],
     );
-    let c = plan("c", &[("1", other("vote", "Elections within one hundred days."))]);
+    let c = plan(
+        "c",
+        &[(
+            "1",
+            "Clause 1.",
+            other("vote", "Elections within one hundred days."),
+        )],
+    );
     let comparison = compare(&[&a, &b, &c]).unwrap();
     let rows: Vec<(String, Vec<usize>)> = comparison
         .rows
@@ -111,8 +115,15 @@ fn untyped_provisions_share_a_row_when_their_wording_is_close() {
 
 #[test]
 fn plans_without_shared_subjects_have_no_agreement_share() {
-    let a = plan("a", &[("1", cap(600_000))]);
-    let b = plan("b", &[("1", other("vote", "Elections within one hundred days."))]);
+    let a = plan("a", &[("1", "Clause 1.", cap(600_000))]);
+    let b = plan(
+        "b",
+        &[(
+            "1",
+            "Clause 1.",
+            other("vote", "Elections within one hundred days."),
+        )],
+    );
     let comparison = compare(&[&a, &b]).unwrap();
     assert_eq!(comparison.matrix, [[Some(1.0), None], [None, Some(1.0)]]);
     assert!(compare(&[]).unwrap().rows.is_empty());

@@ -4,32 +4,11 @@ use peacediff::diff::WordTag;
 use peacediff::{ClauseChangeKind as C, Plan, ProvisionChangeKind as P, diff};
 use serde_json::{Value, json};
 
-/// A plan from `(id, text, provisions)` triples; every clause cites one source.
-fn plan(id: &str, clauses: &[(&str, &str, Value)]) -> Plan {
-    let clauses: Vec<Value> = clauses
-        .iter()
-        .map(|(id, text, provisions)| {
-            json!({"id": id, "text": text, "provisions": provisions, "sources": ["S"], "confidence": "high"})
-        })
-        .collect();
-    let json = json!({
-        "id": id, "title": id, "date": "2025-01-01", "completeness": "complete",
-        "sources": [{"id": "S", "outlet": "O", "title": "T", "url": "https://example.org", "date": "2025-01-01"}],
-        "clauses": clauses,
-    });
-    Plan::from_json(&json.to_string()).unwrap()
-}
-
-fn cap(n: u64) -> Value {
-    json!([{"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": n}])
-}
+mod common;
+use common::{cap, other, plan};
 
 fn ceasefire() -> Value {
     json!([{"topic": "ceasefire", "subject": "terms", "kind": "permanent"}])
-}
-
-fn other(slug: &str, summary: &str) -> Value {
-    json!([{"topic": "other", "subject": slug, "summary": summary}])
 }
 
 fn kinds(d: &peacediff::PlanDiff) -> Vec<(C, String, String, bool)> {

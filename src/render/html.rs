@@ -7,10 +7,10 @@
 
 use std::fmt::Write as _;
 
-use super::{counts, group_letter, heading};
+use super::{changed_provisions, counts, group_letter, heading, unchanged_text};
 use crate::compare::brief;
 use crate::diff::WordTag;
-use crate::{ClauseChangeKind, Comparison, PlanDiff, ProvisionChangeKind};
+use crate::{ClauseChangeKind, Comparison, PlanDiff};
 
 /// Escapes text for HTML content and attribute values.
 ///
@@ -189,12 +189,7 @@ pub fn diff(diff: &PlanDiff) -> String {
         );
         body.push_str("<p>");
         if change.wording.is_empty() {
-            let text = change
-                .before
-                .first()
-                .or(change.after.first())
-                .map_or("", |c| c.clause.text.as_str());
-            body.push_str(&escape(text));
+            body.push_str(&escape(unchanged_text(change)));
         }
         for run in &change.wording {
             let text = escape(&run.text);
@@ -205,15 +200,12 @@ pub fn diff(diff: &PlanDiff) -> String {
             };
         }
         body.push_str("</p>\n");
-        let provisions: Vec<String> = diff
-            .provisions_in(change)
-            .filter(|p| p.kind != ProvisionChangeKind::Unchanged)
-            .map(|p| {
-                let fields: Vec<String> = p.fields.iter().map(|f| escape(&f.to_string())).collect();
+        let provisions: Vec<String> = changed_provisions(diff, change)
+            .map(|(p, fields)| {
                 let detail = if fields.is_empty() {
                     String::new()
                 } else {
-                    format!(": {}", fields.join("; "))
+                    format!(": {}", escape(&fields))
                 };
                 format!(
                     "<li>{} <code>{}</code>{detail}</li>",

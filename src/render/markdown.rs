@@ -6,10 +6,10 @@
 
 use std::fmt::Write as _;
 
-use super::{counts, group_letter, heading};
+use super::{changed_provisions, counts, group_letter, heading, unchanged_text};
 use crate::compare::brief;
 use crate::diff::WordTag;
-use crate::{ClauseChangeKind, Comparison, PlanDiff, ProvisionChangeKind};
+use crate::{ClauseChangeKind, Comparison, PlanDiff};
 
 /// Escapes text for a Markdown paragraph or table cell.
 ///
@@ -109,24 +109,16 @@ pub fn diff(diff: &PlanDiff) -> String {
         }
         let _ = writeln!(out, "\n### {}\n", escape(&heading(change)));
         if change.wording.is_empty() {
-            let text = change
-                .before
-                .first()
-                .or(change.after.first())
-                .map_or("", |c| c.clause.text.as_str());
-            let _ = writeln!(out, "{}", escape(text));
+            let _ = writeln!(out, "{}", escape(unchanged_text(change)));
         } else {
             let _ = writeln!(out, "{}", redline(&change.wording));
         }
-        let provisions: Vec<String> = diff
-            .provisions_in(change)
-            .filter(|p| p.kind != ProvisionChangeKind::Unchanged)
-            .map(|p| {
-                let fields: Vec<String> = p.fields.iter().map(|f| escape(&f.to_string())).collect();
+        let provisions: Vec<String> = changed_provisions(diff, change)
+            .map(|(p, fields)| {
                 let detail = if fields.is_empty() {
                     String::new()
                 } else {
-                    format!(": {}", fields.join("; "))
+                    format!(": {}", escape(&fields))
                 };
                 format!("- {} `{}`{detail}", p.kind, p.subject)
             })

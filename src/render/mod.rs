@@ -164,6 +164,29 @@ pub(crate) fn heading(change: &ClauseChange) -> String {
     }
 }
 
+/// The provision changes a clause change carries, unchanged ones left out, each
+/// with its changed fields as plain text (`cap: 600,000 → 800,000; …`).
+pub(crate) fn changed_provisions<'a>(
+    diff: &'a PlanDiff,
+    change: &'a ClauseChange,
+) -> impl Iterator<Item = (&'a crate::ProvisionChange, String)> + 'a {
+    diff.provisions_in(change)
+        .filter(|p| p.kind != crate::ProvisionChangeKind::Unchanged)
+        .map(|p| {
+            let fields: Vec<String> = p.fields.iter().map(ToString::to_string).collect();
+            (p, fields.join("; "))
+        })
+}
+
+/// The text of a clause group whose wording did not change.
+pub(crate) fn unchanged_text(change: &ClauseChange) -> &str {
+    change
+        .before
+        .first()
+        .or(change.after.first())
+        .map_or("", |c| c.clause.text.as_str())
+}
+
 /// Plain-text counts such as `1 consensus, 7 divergent`.
 pub(crate) fn counts<K: std::fmt::Display>(counts: impl IntoIterator<Item = (K, usize)>) -> String {
     let parts: Vec<String> = counts

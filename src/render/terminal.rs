@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
 
-use super::{Options, counts, group_letter, heading, wrap};
+use super::{Options, changed_provisions, counts, group_letter, heading, unchanged_text, wrap};
 use crate::compare::brief;
 use crate::diff::{ClauseChange, WordTag};
-use crate::{ClauseChangeKind, Comparison, ComparisonRow, PlanDiff, ProvisionChangeKind, RowStatus};
+use crate::{ClauseChangeKind, Comparison, ComparisonRow, PlanDiff, RowStatus};
 
 /// Applies styles when colour is on.
 #[derive(Clone, Copy)]
@@ -91,12 +91,7 @@ pub fn comparison(comparison: &Comparison, options: &Options) -> String {
         columns(&mut out, comparison, painter, subject_width, column);
     }
     out.push_str(&matrix(comparison, painter));
-    let _ = writeln!(
-        out,
-        "\n{} subjects: {}.",
-        comparison.rows.len(),
-        counts(comparison.counts())
-    );
+    out.push_str(&subjects_line(comparison));
     out
 }
 
@@ -317,15 +312,11 @@ pub fn diff(diff: &PlanDiff, options: &Options) -> String {
         for line in redline(change, options.width.saturating_sub(2), painter) {
             let _ = writeln!(out, "  {line}");
         }
-        for provision in diff
-            .provisions_in(change)
-            .filter(|p| p.kind != ProvisionChangeKind::Unchanged)
-        {
-            let fields: Vec<String> = provision.fields.iter().map(ToString::to_string).collect();
+        for (provision, fields) in changed_provisions(diff, change) {
             let detail = if fields.is_empty() {
                 String::new()
             } else {
-                format!(": {}", fields.join("; "))
+                format!(": {fields}")
             };
             let text = format!("{} {}{detail}", provision.kind, provision.subject);
             for (n, line) in wrap(&text, options.width.saturating_sub(6))
@@ -360,12 +351,8 @@ pub fn diff(diff: &PlanDiff, options: &Options) -> String {
 /// The group's wording as wrapped lines: a redline when it changed, else the text.
 fn redline(change: &ClauseChange, width: usize, painter: Painter) -> Vec<String> {
     let words: Vec<(WordTag, String)> = if change.wording.is_empty() {
-        let text = change
-            .before
-            .first()
-            .or(change.after.first())
-            .map_or("", |c| c.clause.text.as_str());
-        text.split_whitespace()
+        unchanged_text(change)
+            .split_whitespace()
             .map(|w| (WordTag::Equal, w.to_owned()))
             .collect()
     } else {
@@ -425,6 +412,14 @@ fn marked(word: &str, first: bool, last: bool, open: &str, close: &str) -> Strin
     )
 }
 
+fn subjects_line(comparison: &Comparison) -> String {
+    format!(
+        "\n{} subjects: {}.\n",
+        comparison.rows.len(),
+        counts(comparison.counts())
+    )
+}
+
 /// The stacked comparison without colour, for `Display`.
 pub(crate) fn comparison_plain(comparison: &Comparison) -> String {
     let painter = Painter { color: false };
@@ -432,11 +427,6 @@ pub(crate) fn comparison_plain(comparison: &Comparison) -> String {
     let _ = writeln!(out, "Comparison of {} plans:", comparison.plans.len());
     stacked(&mut out, comparison, painter);
     out.push_str(&matrix(comparison, painter));
-    let _ = writeln!(
-        out,
-        "\n{} subjects: {}.",
-        comparison.rows.len(),
-        counts(comparison.counts())
-    );
+    out.push_str(&subjects_line(comparison));
     out
 }

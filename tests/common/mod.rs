@@ -1,0 +1,30 @@
+//! Small hand-made plans for the engine's tests.
+
+use peacediff::Plan;
+use serde_json::{Value, json};
+
+/// A plan from `(clause id, text, provisions)`; every clause cites one source.
+pub fn plan(id: &str, clauses: &[(&str, &str, Value)]) -> Plan {
+    let clauses: Vec<Value> = clauses
+        .iter()
+        .map(|(id, text, provisions)| {
+            json!({"id": id, "text": text, "provisions": provisions, "sources": ["S"], "confidence": "high"})
+        })
+        .collect();
+    let json = json!({
+        "id": id, "title": id, "date": "2025-01-01", "completeness": "complete",
+        "sources": [{"id": "S", "outlet": "O", "title": "T", "url": "https://example.org", "date": "2025-01-01"}],
+        "clauses": clauses,
+    });
+    Plan::from_json(&json.to_string()).unwrap()
+}
+
+/// An armed-forces cap of `n` troops.
+pub fn cap(n: u64) -> Value {
+    json!([{"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": n}])
+}
+
+/// An untyped provision.
+pub fn other(slug: &str, summary: &str) -> Value {
+    json!([{"topic": "other", "subject": slug, "summary": summary}])
+}
