@@ -82,13 +82,17 @@ pub fn align(plans: &[&Plan]) -> Alignment {
                 let at = ProvisionRef { clause, provision };
                 match p {
                     Provision::Other(other) => {
-                        others[column].entry(other.subject.clone()).or_default().push(at);
+                        if let Some(slugs) = others.get_mut(column) {
+                            slugs.entry(other.subject.clone()).or_default().push(at);
+                        }
                     }
                     typed => {
                         let cells = rows
                             .entry(typed.subject())
                             .or_insert_with(|| vec![Vec::new(); plans.len()]);
-                        cells[column].push(at);
+                        if let Some(cell) = cells.get_mut(column) {
+                            cell.push(at);
+                        }
                     }
                 }
             }
@@ -128,9 +132,10 @@ fn align_others(
     // leftovers are assigned to rows, and what stays unassigned opens new rows.
     let mut open: Vec<(Vec<Vec<ProvisionRef>>, Vec<String>, String)> = Vec::new();
     for column in canonical_order(plans) {
-        let plan = plans[column];
-        let leftovers: Vec<(String, Vec<ProvisionRef>)> =
-            std::mem::take(&mut others[column]).into_iter().collect();
+        let (Some(plan), Some(slugs)) = (plans.get(column), others.get_mut(column)) else {
+            continue;
+        };
+        let leftovers: Vec<(String, Vec<ProvisionRef>)> = std::mem::take(slugs).into_iter().collect();
         let texts: Vec<String> = leftovers.iter().map(|(_, refs)| summary(plan, refs)).collect();
         let members: Vec<(usize, &str)> = open
             .iter()
@@ -142,7 +147,9 @@ fn align_others(
         for (((slug, refs), text), row) in leftovers.into_iter().zip(texts).zip(assignment) {
             match row.and_then(|row| open.get_mut(row)) {
                 Some((cells, members, min_slug)) => {
-                    cells[column] = refs;
+                    if let Some(cell) = cells.get_mut(column) {
+                        *cell = refs;
+                    }
                     members.push(text);
                     if slug < *min_slug {
                         *min_slug = slug;
@@ -150,7 +157,9 @@ fn align_others(
                 }
                 None => {
                     let mut cells = vec![Vec::new(); plans.len()];
-                    cells[column] = refs;
+                    if let Some(cell) = cells.get_mut(column) {
+                        *cell = refs;
+                    }
                     open.push((cells, vec![text], slug));
                 }
             }
@@ -177,7 +186,10 @@ fn summary(plan: &Plan, refs: &[ProvisionRef]) -> String {
 /// The plans' indices, sorted by content so that results do not depend on input order.
 pub(crate) fn canonical_order(plans: &[&Plan]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..plans.len()).collect();
-    order.sort_by(|&a, &b| canonical_cmp(plans[a], plans[b]).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| match (plans.get(a), plans.get(b)) {
+        (Some(x), Some(y)) => canonical_cmp(x, y).then(a.cmp(&b)),
+        _ => a.cmp(&b),
+    });
     order
 }
 

@@ -721,18 +721,22 @@ fn provision_changes(
     let mut partner: Vec<Option<usize>> = vec![None; left.len()];
     let mut taken = vec![false; right.len()];
     for exact in [true, false] {
-        for (i, lv) in left_values.iter().enumerate() {
-            if partner[i].is_some() {
+        for (lv, slot) in left_values.iter().zip(partner.iter_mut()) {
+            if slot.is_some() {
                 continue;
             }
             let best = right_values
                 .iter()
+                .zip(&taken)
                 .enumerate()
-                .filter(|(j, rv)| !taken[*j] && (!exact || lv == *rv))
-                .min_by_key(|(_, rv)| field_changes(lv, rv).len());
-            if let Some((j, _)) = best {
-                partner[i] = Some(j);
-                taken[j] = true;
+                .filter(|(_, (rv, taken))| !**taken && (!exact || lv == *rv))
+                .min_by_key(|(_, (rv, _))| field_changes(lv, rv).len())
+                .map(|(j, _)| j);
+            if let Some(j) = best
+                && let Some(flag) = taken.get_mut(j)
+            {
+                *slot = Some(j);
+                *flag = true;
             }
         }
     }
@@ -743,7 +747,15 @@ fn provision_changes(
     };
     let mut changes = Vec::new();
     for (i, &(old_clause, old)) in left.iter().enumerate() {
-        let Some(j) = partner[i] else {
+        let paired = partner.get(i).copied().flatten().and_then(|j| {
+            let (new_clause, new) = *right.get(j)?;
+            Some((
+                new_clause,
+                new,
+                field_changes(left_values.get(i)?, right_values.get(j)?),
+            ))
+        });
+        let Some((new_clause, new, mut fields)) = paired else {
             changes.push(ProvisionChange {
                 subject: subject.clone(),
                 kind: ProvisionChangeKind::Removed,
@@ -753,8 +765,6 @@ fn provision_changes(
             });
             continue;
         };
-        let (new_clause, new) = right[j];
-        let mut fields = field_changes(&left_values[i], &right_values[j]);
         // For untyped provisions the slug and summary are wording, not position.
         if !old.is_typed() {
             fields.retain(|f| f.path != "summary" && f.path != "subject");
@@ -774,8 +784,8 @@ fn provision_changes(
             fields,
         });
     }
-    for (j, &item) in right.iter().enumerate() {
-        if !taken[j] {
+    for (&item, taken) in right.iter().zip(&taken) {
+        if !taken {
             changes.push(ProvisionChange {
                 subject: subject.clone(),
                 kind: ProvisionChangeKind::Added,

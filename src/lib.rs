@@ -97,6 +97,16 @@
 #![cfg_attr(feature = "proptest", doc = "")]
 #![cfg_attr(feature = "proptest", doc = include_str!("testing.md"))]
 #![forbid(unsafe_code)]
+// No panics on any input: library code handles every case instead.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
