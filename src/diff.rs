@@ -32,7 +32,7 @@
 //! leaves the order the other groups keep (it is on no longest common ordering of
 //! the two plans), whether or not it was also edited.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -581,8 +581,17 @@ fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
     }
 }
 
+/// Cells larger than this do not link a provision without partner to all of the
+/// other plan's clauses on its subject (it stays an insertion or a repeal), so that
+/// a subject shared by every clause cannot merge whole plans into one group.
+pub const LINK_LIMIT: usize = 16;
+
+/// Words beyond which a group's wording diff is not computed word by word: the old
+/// text is shown deleted and the new inserted, keeping huge groups linear.
+pub const WORDING_LIMIT: usize = 20_000;
+
 /// Links the clauses of paired provisions; a provision without partner is linked
-/// to every clause of the other plan that speaks of its subject.
+/// to every clause of the other plan that speaks of its subject (up to [`LINK_LIMIT`]).
 fn link_by_provisions(
     changes: &[ProvisionChange],
     a: &Plan,
@@ -598,9 +607,13 @@ fn link_by_provisions(
     for change in changes {
         match (index(a, &change.before), index(b, &change.after)) {
             (Some(i), Some(j)) => groups.union(i, na + j),
-            (Some(i), None) => right.iter().for_each(|r| groups.union(i, na + r.clause)),
-            (None, Some(j)) => left.iter().for_each(|r| groups.union(r.clause, na + j)),
-            (None, None) => {}
+            (Some(i), None) if right.len() <= LINK_LIMIT => {
+                right.iter().for_each(|r| groups.union(i, na + r.clause))
+            }
+            (None, Some(j)) if left.len() <= LINK_LIMIT => {
+                left.iter().for_each(|r| groups.union(r.clause, na + j))
+            }
+            (Some(_), None) | (None, Some(_)) | (None, None) => {}
         }
     }
 }
@@ -672,8 +685,15 @@ fn clause_change(a: &Plan, left: &[usize], b: &Plan, right: &[usize]) -> ClauseC
         texts.join(" ")
     };
     let (old_text, new_text) = (text(&before), text(&after));
+    let words = old_text.split_whitespace().count() + new_text.split_whitespace().count();
     let wording = if old_text == new_text {
         Vec::new()
+    } else if words > WORDING_LIMIT {
+        let runs = [(WordTag::Delete, old_text), (WordTag::Insert, new_text)];
+        runs.into_iter()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(tag, text)| WordChange { tag, text })
+            .collect()
     } else {
         word_diff(&old_text, &new_text)
     };
@@ -694,6 +714,9 @@ fn same_but_numbering(a: &Clause, b: &Clause) -> bool {
         && a.confidence == b.confidence
         && a.notes == b.notes
 }
+
+/// Unpaired provisions of one subject that a provision is compared with, at most.
+pub const PAIRING_LIMIT: usize = 64;
 
 /// Pairs the provisions of one subject and reports how each pair changed.
 fn provision_changes(
@@ -717,27 +740,44 @@ fn provision_changes(
     };
     let (left_values, right_values) = (values(&left), values(&right));
 
-    // Equal values pair first, then the closest remaining ones, in document order.
+    // Equal values pair first (looked up by their JSON form), then each remaining
+    // one with the closest of the next PAIRING_LIMIT unpaired ones, in document order.
     let mut partner: Vec<Option<usize>> = vec![None; left.len()];
     let mut taken = vec![false; right.len()];
-    for exact in [true, false] {
-        for (lv, slot) in left_values.iter().zip(partner.iter_mut()) {
-            if slot.is_some() {
-                continue;
-            }
-            let best = right_values
-                .iter()
-                .zip(&taken)
-                .enumerate()
-                .filter(|(_, (rv, taken))| !**taken && (!exact || lv == *rv))
-                .min_by_key(|(_, (rv, _))| field_changes(lv, rv).len())
-                .map(|(j, _)| j);
-            if let Some(j) = best
-                && let Some(flag) = taken.get_mut(j)
-            {
-                *slot = Some(j);
-                *flag = true;
-            }
+    let mut equal: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (j, value) in right_values.iter().enumerate() {
+        equal.entry(value.to_string()).or_default().push_back(j);
+    }
+    for (lv, slot) in left_values.iter().zip(partner.iter_mut()) {
+        if let Some(j) = equal.get_mut(&lv.to_string()).and_then(VecDeque::pop_front)
+            && let Some(flag) = taken.get_mut(j)
+        {
+            *slot = Some(j);
+            *flag = true;
+        }
+    }
+    let mut first_free = 0;
+    for (lv, slot) in left_values.iter().zip(partner.iter_mut()) {
+        if slot.is_some() {
+            continue;
+        }
+        while taken.get(first_free) == Some(&true) {
+            first_free += 1;
+        }
+        let best = right_values
+            .iter()
+            .zip(&taken)
+            .enumerate()
+            .skip(first_free)
+            .filter(|(_, (_, taken))| !**taken)
+            .take(PAIRING_LIMIT)
+            .min_by_key(|(_, (rv, _))| field_changes(lv, rv).len())
+            .map(|(j, _)| j);
+        if let Some(j) = best
+            && let Some(flag) = taken.get_mut(j)
+        {
+            *slot = Some(j);
+            *flag = true;
         }
     }
 

@@ -1,0 +1,168 @@
+//! The engine on seeded synthetic plans, with the baselines measured in the same run.
+//!
+//! `cargo bench --bench engine` runs everything; pass a filter to run a part, such as
+//! `cargo bench --bench engine -- diff_typed/10000`. BENCHMARKS.md records the figures.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use peacediff::synth::{self, Perturbation, Shape};
+use peacediff::{Plan, align, compare, diff};
+
+/// The typed workload: 20 % reworded, 10 % amended, 5 % added and removed, moves.
+fn typed_pair(n: usize) -> (Plan, Plan) {
+    let base = synth::plan(1, &Shape::clauses(n));
+    let perturbation = Perturbation {
+        reword: 0.2,
+        amend: 0.1,
+        add: 0.05,
+        remove: 0.05,
+        shuffle: 0.05,
+        ..Perturbation::default()
+    };
+    let (derived, _) = synth::perturb(&base, 2, &perturbation);
+    (base, derived)
+}
+
+/// The untyped workload: `other` provisions only, slugs renamed, 30 % reworded.
+fn untyped_pair(n: usize) -> (Plan, Plan) {
+    let base = synth::plan(
+        3,
+        &Shape {
+            typed: 0,
+            ..Shape::clauses(n)
+        },
+    );
+    let perturbation = Perturbation {
+        reword: 0.3,
+        amend: 0.0,
+        add: 0.0,
+        remove: 0.0,
+        shuffle: 0.05,
+        split: 0.0,
+        join: 0.0,
+        rename_untyped: true,
+    };
+    let (derived, _) = synth::perturb(&base, 4, &perturbation);
+    (base, derived)
+}
+
+/// All-pairs similarity and the best partner for each clause: the exhaustive baseline.
+fn exhaustive(a: &Plan, b: &Plan) -> usize {
+    a.clauses
+        .values()
+        .filter(|left| {
+            b.clauses
+                .values()
+                .map(|right| align::similarity(&left.text, &right.text))
+                .fold(0.0, f64::max)
+                >= align::SIMILARITY_THRESHOLD
+        })
+        .count()
+}
+
+fn sizes() -> Vec<usize> {
+    vec![100, 1_000, 10_000, 100_000]
+}
+
+fn typed(c: &mut Criterion) {
+    let mut group = c.benchmark_group("diff_typed");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for n in sizes() {
+        let (a, b) = typed_pair(n);
+        let (json_a, json_b) = (a.to_json(), b.to_json());
+        group.bench_with_input(BenchmarkId::new("diff", n), &n, |bench, _| {
+            bench.iter(|| black_box(diff(&a, &b)))
+        });
+        group.bench_with_input(BenchmarkId::new("deserialise_both", n), &n, |bench, _| {
+            bench.iter(|| black_box((Plan::from_json(&json_a).ok(), Plan::from_json(&json_b).ok())))
+        });
+        group.bench_with_input(BenchmarkId::new("compare_2", n), &n, |bench, _| {
+            bench.iter(|| black_box(compare(&[&a, &b]).ok()))
+        });
+        if n <= 10_000 {
+            group.bench_with_input(BenchmarkId::new("line_diff_json", n), &n, |bench, _| {
+                bench.iter(|| {
+                    let d = similar::TextDiff::from_lines(&json_a, &json_b);
+                    black_box(d.ops().len())
+                })
+            });
+            let plans: Vec<Plan> = (0..5u64)
+                .map(|seed| synth::perturb(&a, seed, &Perturbation::default()).0)
+                .collect();
+            let refs: Vec<&Plan> = plans.iter().collect();
+            group.bench_with_input(BenchmarkId::new("compare_5", n), &n, |bench, _| {
+                bench.iter(|| black_box(compare(&refs).ok()))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn untyped(c: &mut Criterion) {
+    let mut group = c.benchmark_group("diff_untyped");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for n in [100, 1_000, 2_000, 10_000] {
+        let (a, b) = untyped_pair(n);
+        group.bench_with_input(BenchmarkId::new("diff", n), &n, |bench, _| {
+            bench.iter(|| black_box(diff(&a, &b)))
+        });
+        if n <= 2_000 {
+            group.bench_with_input(BenchmarkId::new("exhaustive", n), &n, |bench, _| {
+                bench.iter(|| black_box(exhaustive(&a, &b)))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn adversarial(c: &mut Criterion) {
+    let mut group = c.benchmark_group("adversarial");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    let n = 10_000;
+    for (name, shape) in [
+        (
+            "same_subject",
+            Shape {
+                typed: 0,
+                same_subject: true,
+                ..Shape::clauses(n)
+            },
+        ),
+        (
+            "same_words",
+            Shape {
+                typed: 0,
+                same_words: true,
+                ..Shape::clauses(n)
+            },
+        ),
+    ] {
+        let a = synth::plan(5, &shape);
+        let (b, _) = synth::perturb(
+            &a,
+            6,
+            &Perturbation {
+                rename_untyped: name == "same_words",
+                ..Perturbation::default()
+            },
+        );
+        group.bench_function(BenchmarkId::new(name, n), |bench| {
+            bench.iter(|| black_box(diff(&a, &b)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, typed, untyped, adversarial);
+criterion_main!(benches);
