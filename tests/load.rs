@@ -170,3 +170,43 @@ fn serialising_and_loading_again_gives_an_equal_plan() {
     let err = serde_json::from_str::<Plan>(&json).unwrap_err();
     assert!(err.to_string().contains("duplicate id `1`"), "{err}");
 }
+
+#[test]
+fn more_of_the_catalogue() {
+    // A byte-order mark is accepted: editors on some systems write one.
+    assert_eq!(load("bom.json").unwrap().clauses.len(), 2);
+    let cases = [
+        ("invalid-utf8.json", "line 18, column 28: invalid UTF-8"),
+        (
+            "duplicate-key.json",
+            "line 18, column 10, at `clauses[0]`: duplicate field `id`",
+        ),
+        ("empty-object.json", "line 1, column 2: missing field `id`"),
+        (
+            "deeply-nested.json",
+            "at `title`: invalid type: sequence, expected a string",
+        ),
+        (
+            "wrong-type.json",
+            "at `clauses[0].sources`: invalid type: string \"S1\", expected a sequence",
+        ),
+        (
+            "unknown-note-subject.json",
+            "at `clauses[0].notes[0].subject`: unknown subject `territory/atlantis`",
+        ),
+        (
+            "empty-outlet.json",
+            "plan `sample`, at `sources[0].outlet`: must not be empty",
+        ),
+    ];
+    for (file, expected) in cases {
+        let message = message(file);
+        assert!(message.contains(expected), "{file}: {message}");
+    }
+    let Err(Error::Parse {
+        line: 18, column: 28, ..
+    }) = Plan::from_reader(std::fs::File::open("tests/bad/invalid-utf8.json").unwrap())
+    else {
+        panic!("invalid UTF-8 from a reader")
+    };
+}

@@ -174,23 +174,47 @@ impl Plan {
         Plan::try_from(record)
     }
 
-    /// Reads, parses and validates a plan from a reader.
+    /// Reads, parses and validates a plan from a reader. Bytes that are not UTF-8
+    /// are a parse error at their line and column.
     pub fn from_reader<R: Read>(mut reader: R) -> Result<Plan, Error> {
-        let mut json = String::new();
+        let mut bytes = Vec::new();
         reader
-            .read_to_string(&mut json)
+            .read_to_end(&mut bytes)
             .map_err(|source| Error::Io { file: None, source })?;
-        Plan::from_json(&json)
+        Plan::from_bytes(bytes)
     }
 
     /// Reads, parses and validates a plan file; errors name the file.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Plan, Error> {
         let path = path.as_ref();
-        let json = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
             file: Some(path.to_owned()),
             source,
         })?;
-        Plan::from_json(&json).map_err(|err| err.in_file(path))
+        Plan::from_bytes(bytes).map_err(|err| err.in_file(path))
+    }
+
+    fn from_bytes(bytes: Vec<u8>) -> Result<Plan, Error> {
+        match String::from_utf8(bytes) {
+            Ok(json) => Plan::from_json(&json),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let before = err.as_bytes().get(..valid).unwrap_or_default();
+                let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+                let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+                    .chars()
+                    .count()
+                    + 1;
+                Err(Error::Parse {
+                    file: None,
+                    line,
+                    column,
+                    path: String::new(),
+                    message: "invalid UTF-8".into(),
+                })
+            }
+        }
     }
 
     /// The plan in its JSON form, pretty-printed. [`Plan::from_json`] reads it back
