@@ -37,6 +37,16 @@ pub enum Error {
         /// Which rule is broken.
         problem: Problem,
     },
+    /// The input is larger than [`Limits::input_bytes`](crate::Limits::input_bytes).
+    #[error("{}the input has {bytes} bytes, over the limit of {limit}", in_file(file))]
+    TooLarge {
+        /// The file, when loaded from one.
+        file: Option<PathBuf>,
+        /// The input's size, or the limit plus one when read from a stream.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A name that is neither a bundled plan nor a file.
     #[error("`{name}` is neither a bundled plan ({}) nor a readable file", known.join(", "))]
     UnknownPlan {
@@ -114,6 +124,16 @@ pub enum Problem {
         /// The largest allowed value.
         max: i64,
     },
+    /// More of something than [`Limits`](crate::Limits) allow.
+    #[error("{found} {what} exceed the limit of {limit}")]
+    OverLimit {
+        /// What is counted.
+        what: &'static str,
+        /// How many there are.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A URL that is not an absolute `http`/`https` address.
     #[error("`{url}` is not an http or https URL")]
     InvalidUrl {
@@ -172,7 +192,10 @@ impl Error {
     /// The same error, naming the file it came from.
     pub fn in_file(mut self, path: &Path) -> Error {
         match &mut self {
-            Error::Parse { file, .. } | Error::Invalid { file, .. } | Error::Io { file, .. } => {
+            Error::Parse { file, .. }
+            | Error::Invalid { file, .. }
+            | Error::Io { file, .. }
+            | Error::TooLarge { file, .. } => {
                 *file = Some(path.to_owned());
             }
             Error::UnknownPlan { .. } | Error::Mismatch { .. } | Error::DuplicatePlan { .. } => {}

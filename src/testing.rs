@@ -27,7 +27,7 @@ use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
 pub use crate::laws;
-use crate::model::limits;
+use crate::model::ranges;
 use crate::synth::{self, Perturbation, Truth};
 use crate::*;
 
@@ -181,7 +181,7 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
         Topic::Sanctions => (
             select(SanctionsSubject::ALL),
             parties(),
-            optional(number::<u16>(limits::YEAR)),
+            optional(number::<u16>(ranges::YEAR)),
             optional(select(Lifting::ALL)),
             optional(select(Trigger::ALL)),
             any::<(bool, bool)>(),
@@ -243,7 +243,7 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
             select(CeasefireSubject::ALL),
             optional(select(CeasefireKind::ALL)),
             parties(),
-            optional(number::<u32>(limits::HOURS)),
+            optional(number::<u32>(ranges::HOURS)),
         )
             .prop_map(|(subject, kind, participants, within_hours)| {
                 Provision::Ceasefire(Ceasefire {
@@ -257,7 +257,7 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
         Topic::Military => (
             select(MilitarySubject::ALL),
             select(MilitaryStance::ALL),
-            optional(number::<u64>(limits::TROOPS)),
+            optional(number::<u64>(ranges::TROOPS)),
             any::<bool>(),
             parties(),
         )
@@ -274,10 +274,10 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
         Topic::Economy => (
             select(EconomySubject::ALL),
             select(EconomyStance::ALL),
-            optional((number::<u64>(limits::BILLIONS), select(Currency::ALL))),
+            optional((number::<u64>(ranges::BILLIONS), select(Currency::ALL))),
             parties(),
             parties(),
-            optional(number::<u8>(limits::PERCENT)),
+            optional(number::<u8>(ranges::PERCENT)),
         )
             .prop_map(
                 |(subject, stance, amount, funded_by, parties, us_profit_share_percent)| {
@@ -329,7 +329,7 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
         Topic::Governance => (
             select(GovernanceSubject::ALL),
             select(GovernanceStance::ALL),
-            optional(number::<u32>(limits::DAYS)),
+            optional(number::<u32>(ranges::DAYS)),
             parties(),
         )
             .prop_map(|(subject, stance, within_days, parties)| {
@@ -373,7 +373,7 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
         Topic::Eu => (
             select(EuSubject::ALL),
             select(EuStance::ALL),
-            optional(number::<u16>(limits::YEAR)),
+            optional(number::<u16>(ranges::YEAR)),
         )
             .prop_map(|(subject, stance, by_year)| {
                 Provision::Eu(Eu {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use peacediff::{Error, Plan, Problem};
+use peacediff::{Error, Limits, Plan, Problem};
 
 fn load(name: &str) -> Result<Plan, Error> {
     Plan::from_path(Path::new("tests/bad").join(name))
@@ -209,4 +209,48 @@ fn more_of_the_catalogue() {
     else {
         panic!("invalid UTF-8 from a reader")
     };
+}
+
+#[test]
+fn size_limits_are_checked_before_the_expensive_work() {
+    // A 100 MB string is refused before parsing.
+    let huge = format!(r#"{{"id": "x", "title": "{}"}}"#, "a".repeat(100_000_000));
+    let err = Plan::from_json(&huge).unwrap_err();
+    assert!(
+        matches!(err, Error::TooLarge { limit, .. } if limit == Limits::default().input_bytes),
+        "{err}"
+    );
+    let expected = format!("the input has {} bytes, over the limit of 67108864", huge.len());
+    assert_eq!(err.to_string(), expected);
+    drop(huge);
+
+    // Many clauses, a long text, many provisions: refused by the matching bound.
+    let plan = load("valid.json").unwrap();
+    let json = plan.to_json();
+    let tight = Limits {
+        clauses: 1,
+        ..Limits::default()
+    };
+    assert!(
+        Plan::from_json_with(&json, &tight)
+            .unwrap_err()
+            .to_string()
+            .ends_with("2 clauses exceed the limit of 1")
+    );
+    let tight = Limits {
+        text_chars: 10,
+        ..Limits::default()
+    };
+    assert_eq!(
+        Plan::from_json_with(&json, &tight).unwrap_err().to_string(),
+        "plan `sample`, at `clauses[0].text`: 22 characters exceed the limit of 10"
+    );
+    let tight = Limits {
+        input_bytes: 100,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        Plan::from_json_with(&json, &tight),
+        Err(Error::TooLarge { .. })
+    ));
 }

@@ -1,6 +1,7 @@
 //! The typed model: [`Plan`], [`Clause`], [`Provision`] and their vocabularies.
 
 pub(crate) mod keyword;
+mod limits;
 mod party;
 mod plan;
 mod provision;
@@ -8,9 +9,10 @@ mod source;
 mod subject;
 mod validate;
 
+pub use limits::Limits;
 pub use party::Party;
 pub use plan::{Clause, Completeness, Plan};
 pub use provision::*;
 pub use source::{Confidence, Date, Note, NoteKind, Source};
 pub use subject::*;
-pub use validate::limits;
+pub use validate::ranges;

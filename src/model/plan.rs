@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::keyword::keywords;
+use super::limits::Limits;
 use super::party::Party;
 use super::provision::Provision;
 use super::source::{Confidence, Date, Note, Source};
@@ -133,6 +134,16 @@ impl TryFrom<PlanRecord> for Plan {
     type Error = Error;
 
     fn try_from(record: PlanRecord) -> Result<Plan, Error> {
+        let plan = Plan::from_record(record)?;
+        Limits::default().check_plan(&plan)?;
+        plan.validate()?;
+        Ok(plan)
+    }
+}
+
+impl Plan {
+    /// The plan a record describes, with ids checked for uniqueness.
+    fn from_record(record: PlanRecord) -> Result<Plan, Error> {
         let sources = super::validate::keyed(&record.id, "sources", record.sources, |s| &s.id)?;
         let clauses = super::validate::keyed(&record.id, "clauses", record.clauses, |c| &c.id)?;
         let plan = Plan {
@@ -147,7 +158,6 @@ impl TryFrom<PlanRecord> for Plan {
             sources,
             clauses,
         };
-        plan.validate()?;
         Ok(plan)
     }
 }
@@ -167,31 +177,45 @@ impl Plan {
     /// );
     /// ```
     pub fn from_json(json: &str) -> Result<Plan, Error> {
+        Plan::from_json_with(json, &Limits::default())
+    }
+
+    /// [`Plan::from_json`] with other size [`Limits`]: the input size is checked
+    /// before parsing, counts and lengths before validation.
+    pub fn from_json_with(json: &str, limits: &Limits) -> Result<Plan, Error> {
+        limits.check_input(json.len())?;
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let record: PlanRecord = serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
         deserializer.end().map_err(Error::trailing)?;
-        Plan::try_from(record)
+        let plan = Plan::from_record(record)?;
+        limits.check_plan(&plan)?;
+        plan.validate()?;
+        Ok(plan)
     }
 
     /// Reads, parses and validates a plan from a reader. Bytes that are not UTF-8
     /// are a parse error at their line and column.
-    pub fn from_reader<R: Read>(mut reader: R) -> Result<Plan, Error> {
+    pub fn from_reader<R: Read>(reader: R) -> Result<Plan, Error> {
+        let limit = Limits::default().input_bytes;
         let mut bytes = Vec::new();
+        // Read one byte past the limit: enough to know it is exceeded.
         reader
+            .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|source| Error::Io { file: None, source })?;
+        Limits::default().check_input(bytes.len())?;
         Plan::from_bytes(bytes)
     }
 
     /// Reads, parses and validates a plan file; errors name the file.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Plan, Error> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        let file = std::fs::File::open(path).map_err(|source| Error::Io {
             file: Some(path.to_owned()),
             source,
         })?;
-        Plan::from_bytes(bytes).map_err(|err| err.in_file(path))
+        Plan::from_reader(file).map_err(|err| err.in_file(path))
     }
 
     fn from_bytes(bytes: Vec<u8>) -> Result<Plan, Error> {

@@ -10,7 +10,7 @@ use super::subject::is_kebab_case;
 use crate::error::{Error, Problem};
 
 /// Smallest and largest plausible values of the numeric fields.
-pub mod limits {
+pub mod ranges {
     /// Troops in an armed-forces cap.
     pub const TROOPS: (i64, i64) = (1, 5_000_000);
     /// A deadline in days.
@@ -76,7 +76,7 @@ fn check_text(plan: &str, path: impl FnOnce() -> String, text: &str) -> Result<(
 impl Plan {
     /// Checks every rule of the model: non-empty ids and texts, ids unique and
     /// matching their keys, each clause with provisions and known sources, numbers
-    /// in range (see [`limits`]), URLs that are `http(s)`, slugs in kebab case.
+    /// in range (see [`ranges`]), URLs that are `http(s)`, slugs in kebab case.
     ///
     /// The loaders call this; call it yourself after building or editing a plan in code.
     pub fn validate(&self) -> Result<(), Error> {
@@ -180,17 +180,17 @@ impl Plan {
 /// The first broken rule of a provision, as (field path, problem).
 fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
     match provision {
-        Provision::Military(p) => range("cap", p.cap, limits::TROOPS),
-        Provision::Sanctions(p) => range("since_year", p.since_year, limits::YEAR),
-        Provision::Ceasefire(p) => range("within_hours", p.within_hours, limits::HOURS),
-        Provision::Governance(p) => range("within_days", p.within_days, limits::DAYS),
-        Provision::Eu(p) => range("by_year", p.by_year, limits::YEAR),
+        Provision::Military(p) => range("cap", p.cap, ranges::TROOPS),
+        Provision::Sanctions(p) => range("since_year", p.since_year, ranges::YEAR),
+        Provision::Ceasefire(p) => range("within_hours", p.within_hours, ranges::HOURS),
+        Provision::Governance(p) => range("within_days", p.within_days, ranges::DAYS),
+        Provision::Eu(p) => range("by_year", p.by_year, ranges::YEAR),
         Provision::Economy(p) => {
-            range("amount.billions", p.amount.map(|m| m.billions), limits::BILLIONS)?;
+            range("amount.billions", p.amount.map(|m| m.billions), ranges::BILLIONS)?;
             range(
                 "us_profit_share_percent",
                 p.us_profit_share_percent,
-                limits::PERCENT,
+                ranges::PERCENT,
             )
         }
         Provision::Nuclear(p) => {
@@ -198,7 +198,7 @@ fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
                 range(
                     &format!("power_split[{index}].percent"),
                     share.percent,
-                    limits::PERCENT,
+                    ranges::PERCENT,
                 )?;
             }
             let total: i64 = p
@@ -207,7 +207,7 @@ fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
                 .filter_map(|s| s.percent)
                 .map(i64::from)
                 .sum();
-            range("power_split", Some(total), limits::PERCENT)
+            range("power_split", Some(total), ranges::PERCENT)
         }
         Provision::Other(p) => {
             if !is_kebab_case(&p.subject) {
