@@ -45,16 +45,7 @@ fn main() {
                 ..Shape::clauses(n)
             },
         );
-        let perturbation = Perturbation {
-            reword: 0.3,
-            amend: 0.0,
-            add: 0.0,
-            remove: 0.0,
-            shuffle: 0.05,
-            split: 0.0,
-            join: 0.0,
-            rename_untyped: true,
-        };
+        let perturbation = Perturbation::untyped_rewording(0.3);
         let (derived, truth) = synth::perturb(&base, 4, &perturbation);
         let d = peacediff::diff(&base, &derived);
         println!(

@@ -140,6 +140,24 @@ impl Default for Perturbation {
     }
 }
 
+impl Perturbation {
+    /// The untyped alignment workload: every `other` slug renamed, so that only
+    /// wording aligns clauses, `reword` of the clauses reworded and 5 % moved;
+    /// nothing added, removed, amended, split or joined.
+    pub fn untyped_rewording(reword: f64) -> Perturbation {
+        Perturbation {
+            reword,
+            amend: 0.0,
+            add: 0.0,
+            remove: 0.0,
+            shuffle: 0.05,
+            split: 0.0,
+            join: 0.0,
+            rename_untyped: true,
+        }
+    }
+}
+
 /// The true correspondence between a base plan's clauses and a derived plan's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Truth {

@@ -79,7 +79,7 @@ proptest! {
     fn reworded_untyped_clauses_align_by_wording(seed in any::<u64>(), clauses in 1usize..30) {
         let shape = Shape { typed: 0, ..Shape::clauses(clauses) };
         let base = synth::plan(seed, &shape);
-        let perturbation = Perturbation { reword: 0.3, amend: 0.0, add: 0.0, remove: 0.0, shuffle: 0.1, split: 0.0, join: 0.0, rename_untyped: true };
+        let perturbation = Perturbation::untyped_rewording(0.3);
         let (derived, truth) = synth::perturb(&base, seed, &perturbation);
         let d = diff(&base, &derived);
         // Every pair found is true; how many are found is the documented rate below.
@@ -98,11 +98,7 @@ fn the_documented_wording_alignment_rate() {
             ..Shape::clauses(30)
         };
         let base = synth::plan(seed, &shape);
-        let perturbation = Perturbation {
-            reword: 0.3,
-            rename_untyped: true,
-            ..Perturbation::default()
-        };
+        let perturbation = Perturbation::untyped_rewording(0.3);
         let (derived, truth) = synth::perturb(&base, seed, &perturbation);
         let d = diff(&base, &derived);
         found += truth.recall(&d) * truth.pairs.len() as f64;
