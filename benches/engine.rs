@@ -10,18 +10,11 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use peacediff::synth::{self, Perturbation, Shape};
 use peacediff::{Plan, align, compare, diff};
 
-/// The typed workload: 20 % reworded, 10 % amended, 5 % added and removed, moves.
+/// The typed workload: the default perturbation (20 % reworded, 10 % amended, 5 % added,
+/// removed and moved, 2 % split and joined).
 fn typed_pair(n: usize) -> (Plan, Plan) {
     let base = synth::plan(1, &Shape::clauses(n));
-    let perturbation = Perturbation {
-        reword: 0.2,
-        amend: 0.1,
-        add: 0.05,
-        remove: 0.05,
-        shuffle: 0.05,
-        ..Perturbation::default()
-    };
-    let (derived, _) = synth::perturb(&base, 2, &perturbation);
+    let (derived, _) = synth::perturb(&base, 2, &Perturbation::default());
     (base, derived)
 }
 
@@ -53,16 +46,21 @@ fn exhaustive(a: &Plan, b: &Plan) -> usize {
         .count()
 }
 
+/// Ten samples after a short warm-up: the large sizes take seconds per iteration.
+fn few_samples(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+}
+
 fn sizes() -> Vec<usize> {
     vec![100, 1_000, 10_000, 100_000]
 }
 
 fn typed(c: &mut Criterion) {
     let mut group = c.benchmark_group("diff_typed");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
+    few_samples(&mut group);
     for n in sizes() {
         let (a, b) = typed_pair(n);
         let (json_a, json_b) = (a.to_json(), b.to_json());
@@ -96,10 +94,7 @@ fn typed(c: &mut Criterion) {
 
 fn untyped(c: &mut Criterion) {
     let mut group = c.benchmark_group("diff_untyped");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
+    few_samples(&mut group);
     for n in [100, 1_000, 2_000, 10_000] {
         let (a, b) = untyped_pair(n);
         group.bench_with_input(BenchmarkId::new("diff", n), &n, |bench, _| {
@@ -116,10 +111,7 @@ fn untyped(c: &mut Criterion) {
 
 fn adversarial(c: &mut Criterion) {
     let mut group = c.benchmark_group("adversarial");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
+    few_samples(&mut group);
     let n = 10_000;
     for (name, shape) in [
         (

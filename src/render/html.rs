@@ -201,12 +201,8 @@ pub fn diff(diff: &PlanDiff) -> String {
         }
         body.push_str("</p>\n");
         let provisions: Vec<String> = changed_provisions(diff, change)
-            .map(|(p, fields)| {
-                let detail = if fields.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", escape(&fields))
-                };
+            .map(|(p, detail)| {
+                let detail = escape(&detail);
                 format!(
                     "<li>{} <code>{}</code>{detail}</li>",
                     p.kind,

@@ -114,12 +114,8 @@ pub fn diff(diff: &PlanDiff) -> String {
             let _ = writeln!(out, "{}", redline(&change.wording));
         }
         let provisions: Vec<String> = changed_provisions(diff, change)
-            .map(|(p, fields)| {
-                let detail = if fields.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", escape(&fields))
-                };
+            .map(|(p, detail)| {
+                let detail = escape(&detail);
                 format!("- {} `{}`{detail}", p.kind, p.subject)
             })
             .collect();

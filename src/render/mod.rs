@@ -165,7 +165,8 @@ pub(crate) fn heading(change: &ClauseChange) -> String {
 }
 
 /// The provision changes a clause change carries, unchanged ones left out, each
-/// with its changed fields as plain text (`cap: 600,000 → 800,000; …`).
+/// with its changed fields as plain text (`: cap: 600,000 → 800,000; …`, or
+/// nothing when no field changed).
 pub(crate) fn changed_provisions<'a>(
     diff: &'a PlanDiff,
     change: &'a ClauseChange,
@@ -174,7 +175,12 @@ pub(crate) fn changed_provisions<'a>(
         .filter(|p| p.kind != crate::ProvisionChangeKind::Unchanged)
         .map(|p| {
             let fields: Vec<String> = p.fields.iter().map(ToString::to_string).collect();
-            (p, fields.join("; "))
+            let detail = if fields.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", fields.join("; "))
+            };
+            (p, detail)
         })
 }
 

@@ -312,12 +312,7 @@ pub fn diff(diff: &PlanDiff, options: &Options) -> String {
         for line in redline(change, options.width.saturating_sub(2), painter) {
             let _ = writeln!(out, "  {line}");
         }
-        for (provision, fields) in changed_provisions(diff, change) {
-            let detail = if fields.is_empty() {
-                String::new()
-            } else {
-                format!(": {fields}")
-            };
+        for (provision, detail) in changed_provisions(diff, change) {
             let text = format!("{} {}{detail}", provision.kind, provision.subject);
             for (n, line) in wrap(&text, options.width.saturating_sub(6))
                 .into_iter()
