@@ -134,6 +134,12 @@ pub enum Problem {
         /// The limit.
         limit: usize,
     },
+    /// An alternative reading of a clause speaks of a subject the clause does not.
+    #[error("speaks of `{subject}`, which the clause's own provisions do not")]
+    ForeignSubject {
+        /// The subject, written `topic/slug`.
+        subject: String,
+    },
     /// A URL that is not an absolute `http`/`https` address.
     #[error("`{url}` is not an http or https URL")]
     InvalidUrl {

@@ -301,6 +301,7 @@ fn clause(id: String, text: String, provision: Provision) -> Clause {
         sources: vec![SOURCE.into()],
         confidence: Confidence::Medium,
         notes: Vec::new(),
+        alternatives: Vec::new(),
     }
 }
 

@@ -434,7 +434,7 @@ pub fn note(sources: Vec<String>) -> impl Strategy<Value = Note> {
     )
         .prop_map(|(kind, text, sources, confidence)| Note {
             kind,
-            subject: None,
+            subjects: Vec::new(),
             text,
             sources,
             confidence,
@@ -462,13 +462,21 @@ pub fn clause(id: String, size: &Size, sources: Vec<String>) -> BoxedStrategy<Cl
                 sources,
                 confidence,
                 notes,
+                alternatives: Vec::new(),
             },
         )
         .boxed()
 }
 
 /// The parts of a clause before it gets its id and its citations resolved.
-type ClauseParts = (String, Vec<Provision>, Vec<usize>, Confidence, bool);
+type ClauseParts = (
+    String,
+    Vec<Provision>,
+    Vec<usize>,
+    Confidence,
+    bool,
+    Option<(String, usize)>,
+);
 
 /// A valid plan of `size`.
 ///
@@ -481,11 +489,14 @@ pub fn plan_with(size: Size) -> BoxedStrategy<Plan> {
         proptest::collection::vec(0usize..3, 1..=3),
         select(Confidence::ALL),
         any::<bool>(),
+        // An alternative reading of one of the clause's provisions.
+        optional((text(size.words.clone()), any::<usize>())),
     );
     let note = (
         select(NoteKind::ALL),
         text(2..=10),
         proptest::collection::vec(0usize..3, 0..=2),
+        proptest::collection::vec(subject(), 0..=2),
     );
     (
         "[a-z]{1,8}(-[a-z0-9]{1,4}){0,2}",
@@ -513,8 +524,23 @@ pub fn plan_with(size: Size) -> BoxedStrategy<Plan> {
                     cited
                 };
                 let clauses = clauses.into_iter().enumerate().map(
-                    |(n, (text, provisions, citations, confidence, numbered)): (usize, ClauseParts)| {
+                    |(n, (text, provisions, citations, confidence, numbered, reading)): (
+                        usize,
+                        ClauseParts,
+                    )| {
                         let id = (n + 1).to_string();
+                        let alternatives = reading
+                            .and_then(|(text, pick)| {
+                                let provision = provisions.get(pick % provisions.len().max(1))?.clone();
+                                Some(Reading {
+                                    text,
+                                    provisions: vec![provision],
+                                    sources: cite(&citations),
+                                    confidence: Confidence::Low,
+                                })
+                            })
+                            .into_iter()
+                            .collect();
                         let clause = Clause {
                             number: numbered.then(|| format!("{id}.")),
                             id: id.clone(),
@@ -523,15 +549,16 @@ pub fn plan_with(size: Size) -> BoxedStrategy<Plan> {
                             sources: cite(&citations),
                             confidence,
                             notes: Vec::new(),
+                            alternatives,
                         };
                         (id, clause)
                     },
                 );
                 let notes = notes
                     .into_iter()
-                    .map(|(kind, text, citations)| Note {
+                    .map(|(kind, text, citations, subjects)| Note {
                         kind,
-                        subject: None,
+                        subjects,
                         text,
                         sources: cite(&citations),
                         confidence: None,

@@ -185,7 +185,7 @@ fn recorded_disagreements_and_absences_are_kept_as_notes() {
         .notes
         .iter()
         .filter(|n| n.kind == NoteKind::Absent)
-        .filter_map(|n| n.subject.as_ref().map(ToString::to_string))
+        .flat_map(|n| n.subjects.iter().map(ToString::to_string))
         .collect();
     assert!(
         absent.contains(&"military/armed-forces-cap".to_owned()),

@@ -192,11 +192,21 @@ fn more_of_the_catalogue() {
         ),
         (
             "unknown-note-subject.json",
-            "at `clauses[0].notes[0].subject`: unknown subject `territory/atlantis`",
+            "at `clauses[0].notes[0].subjects[0]`: unknown subject `territory/atlantis`",
         ),
         (
             "empty-outlet.json",
             "plan `sample`, at `sources[0].outlet`: must not be empty",
+        ),
+        (
+            "foreign-reading.json",
+            "plan `sample`, at `clauses[1].alternatives[0].provisions[1]`: speaks of `ceasefire/terms`, \
+             which the clause's own provisions do not",
+        ),
+        (
+            "reading-unknown-source.json",
+            "plan `sample`, at `clauses[1].alternatives[0].sources[0]`: cites source `S9`, \
+             which is not in the plan's sources",
         ),
     ];
     for (file, expected) in cases {

@@ -60,34 +60,43 @@ impl Limits {
             return Err(err);
         }
         for (index, clause) in plan.clauses.values().enumerate() {
-            let path = |field: &str| format!("clauses[{index}].{field}");
-            let checks = [
-                over(
-                    path("provisions"),
-                    "provisions",
-                    clause.provisions.len(),
-                    self.provisions_per_clause,
-                ),
-                over(
-                    path("text"),
-                    "characters",
-                    clause.text.chars().count(),
-                    self.text_chars,
-                ),
-            ];
-            if let Some(err) = checks.into_iter().flatten().next() {
-                return Err(err);
-            }
-            for (n, provision) in clause.provisions.iter().enumerate() {
-                if let crate::Provision::Other(other) = provision
-                    && let Some(err) = over(
-                        path(&format!("provisions[{n}].summary")),
+            let readings = clause.alternatives.iter().enumerate().map(|(n, r)| {
+                (
+                    format!("clauses[{index}].alternatives[{n}]."),
+                    &r.text,
+                    &r.provisions,
+                )
+            });
+            let own = (format!("clauses[{index}]."), &clause.text, &clause.provisions);
+            for (at, text, provisions) in std::iter::once(own).chain(readings) {
+                let checks = [
+                    over(
+                        format!("{at}provisions"),
+                        "provisions",
+                        provisions.len(),
+                        self.provisions_per_clause,
+                    ),
+                    over(
+                        format!("{at}text"),
                         "characters",
-                        other.summary.chars().count(),
+                        text.chars().count(),
                         self.text_chars,
-                    )
-                {
+                    ),
+                ];
+                if let Some(err) = checks.into_iter().flatten().next() {
                     return Err(err);
+                }
+                for (n, provision) in provisions.iter().enumerate() {
+                    if let crate::Provision::Other(other) = provision
+                        && let Some(err) = over(
+                            format!("{at}provisions[{n}].summary"),
+                            "characters",
+                            other.summary.chars().count(),
+                            self.text_chars,
+                        )
+                    {
+                        return Err(err);
+                    }
                 }
             }
         }

@@ -11,7 +11,7 @@ mod validate;
 
 pub use limits::Limits;
 pub use party::Party;
-pub use plan::{Clause, Completeness, Plan};
+pub use plan::{Clause, Completeness, Plan, Reading};
 pub use provision::*;
 pub use source::{Confidence, Date, Note, NoteKind, Source};
 pub use subject::*;

@@ -10,7 +10,7 @@ use super::keyword::keywords;
 use super::limits::Limits;
 use super::party::Party;
 use super::provision::Provision;
-use super::source::{Confidence, Date, Note, Source};
+use super::source::{Confidence, Date, Note, NoteKind, Source};
 use super::subject::Subject;
 use crate::error::Error;
 
@@ -42,6 +42,29 @@ pub struct Clause {
     /// Disagreements, gaps and context.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// Other readings of the clause, when sources disagree on what it says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Reading>,
+}
+
+/// What some sources report a clause says, where they differ from the clause's own
+/// provisions: the Geneva revision's armed-forces cap is reported raised to 800,000
+/// by some outlets and dropped by others.
+///
+/// A reading speaks only of subjects the clause itself speaks of. Alignment, diffs
+/// and comparisons use the clause's own provisions; readings travel with the clause
+/// and are shown beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// What these sources say, paraphrased.
+    pub text: String,
+    /// The typed commitments in this reading: at least one.
+    pub provisions: Vec<Provision>,
+    /// Ids of the plan's sources for this reading: at least one.
+    pub sources: Vec<String>,
+    /// How well this reading is attested.
+    pub confidence: Confidence,
 }
 
 impl Clause {
@@ -258,6 +281,36 @@ impl Plan {
     /// The sources a clause cites, in the order it cites them; unknown ids are skipped.
     pub fn sources_of<'a>(&'a self, clause: &'a Clause) -> impl Iterator<Item = &'a Source> + 'a {
         clause.sources.iter().filter_map(|id| self.sources.get(id))
+    }
+
+    /// Whether the plan is known to speak to `subject`, having a provision on it or
+    /// saying it leaves it out. A complete plan speaks to every subject; a partial
+    /// one only to the subjects of its provisions and of its notes of kind
+    /// [`Absent`](crate::NoteKind::Absent). Where a partial plan is silent, its position
+    /// is unknown, not absent: diffs, comparisons and merges keep the difference.
+    ///
+    /// ```
+    /// use peacediff::{corpus, Subject};
+    ///
+    /// let draft = corpus::get("us-28-point-2025-11").unwrap();
+    /// let kinburn = Subject::parse("territory/kinburn-spit").unwrap();
+    /// assert!(draft.covers(&kinburn));
+    /// ```
+    pub fn covers(&self, subject: &Subject) -> bool {
+        self.completeness == Completeness::Complete
+            || self.provisions().any(|(_, p)| p.subject() == *subject)
+            || self.absent_subjects().any(|s| s == subject)
+    }
+
+    /// The subjects the plan's notes of kind [`Absent`](crate::NoteKind::Absent) say it
+    /// leaves out, from the plan's notes and its clauses' notes.
+    pub fn absent_subjects(&self) -> impl Iterator<Item = &Subject> {
+        let clause_notes = self.clauses.values().flat_map(|c| &c.notes);
+        self.notes
+            .iter()
+            .chain(clause_notes)
+            .filter(|note| note.kind == NoteKind::Absent)
+            .flat_map(|note| &note.subjects)
     }
 
     /// Whether `name` is the plan's id or one of its aliases (case-insensitive).

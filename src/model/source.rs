@@ -35,7 +35,7 @@ keywords! {
 keywords! {
     /// What kind of remark a [`Note`] makes.
     pub enum NoteKind: "note kind" {
-        Absent = "absent": "A source says the plan does not cover the subject.",
+        Absent = "absent": "A source says the plan leaves the subjects out.",
         Disagreement = "disagreement": "Sources disagree on what the text says.",
         Uncertain = "uncertain": "The text or its reading is uncertain.",
         Partial = "partial": "Only part of the text was retrieved.",
@@ -51,9 +51,11 @@ keywords! {
 pub struct Note {
     /// What kind of remark this is.
     pub kind: NoteKind,
-    /// The subject the note is about, when it is about one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<Subject>,
+    /// The subjects the note is about, if any. A note of kind
+    /// [`Absent`](NoteKind::Absent) makes a partial plan speak to its subjects: see
+    /// [`Plan::covers`](crate::Plan::covers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<Subject>,
     /// The remark, in plain words.
     pub text: String,
     /// Ids of the sources behind it.

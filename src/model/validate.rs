@@ -153,22 +153,56 @@ impl Plan {
         if let Some(number) = &clause.number {
             check_text(plan, || path("number"), number)?;
         }
-        check_text(plan, || path("text"), &clause.text)?;
-        if clause.provisions.is_empty() {
-            return Err(Error::invalid(plan, path("provisions"), Problem::NoProvisions));
-        }
-        if clause.sources.is_empty() {
-            return Err(Error::invalid(plan, path("sources"), Problem::NoSources));
-        }
-        self.check_citations(&path("sources"), &clause.sources)?;
+        self.check_content(&path(""), &clause.text, &clause.provisions, &clause.sources)?;
         for (n, note) in clause.notes.iter().enumerate() {
             self.check_note(&path(&format!("notes[{n}]")), note)?;
         }
-        for (n, provision) in clause.provisions.iter().enumerate() {
+        let subjects = clause.subjects();
+        for (n, reading) in clause.alternatives.iter().enumerate() {
+            let at = path(&format!("alternatives[{n}]."));
+            self.check_content(&at, &reading.text, &reading.provisions, &reading.sources)?;
+            if let Some((p, foreign)) = reading
+                .provisions
+                .iter()
+                .enumerate()
+                .find(|(_, p)| !subjects.contains(&p.subject()))
+            {
+                let problem = Problem::ForeignSubject {
+                    subject: foreign.subject().to_string(),
+                };
+                return Err(Error::invalid(plan, format!("{at}provisions[{p}]"), problem));
+            }
+        }
+        Ok(())
+    }
+
+    /// The rules a clause and each of its alternative readings keep: a text, at
+    /// least one valid provision, at least one known source. `at` prefixes the paths.
+    fn check_content(
+        &self,
+        at: &str,
+        text: &str,
+        provisions: &[Provision],
+        sources: &[String],
+    ) -> Result<(), Error> {
+        let plan = self.id.as_str();
+        check_text(plan, || format!("{at}text"), text)?;
+        if provisions.is_empty() {
+            return Err(Error::invalid(
+                plan,
+                format!("{at}provisions"),
+                Problem::NoProvisions,
+            ));
+        }
+        if sources.is_empty() {
+            return Err(Error::invalid(plan, format!("{at}sources"), Problem::NoSources));
+        }
+        self.check_citations(&format!("{at}sources"), sources)?;
+        for (n, provision) in provisions.iter().enumerate() {
             if let Err((field, problem)) = check_provision(provision) {
                 return Err(Error::invalid(
                     plan,
-                    path(&format!("provisions[{n}].{field}")),
+                    format!("{at}provisions[{n}].{field}"),
                     problem,
                 ));
             }
