@@ -4,6 +4,9 @@
 //! take the same position on the subject. Two plans take the same position when
 //! their provisions on the subject have the same typed values (for `other`
 //! provisions, the same summaries), wherever in the plans they stand.
+//! A partial plan silent on a subject (see [`Plan::covers`]) is listed in the row's
+//! [`unknown`](ComparisonRow::unknown) plans: its position is not known, so it
+//! counts neither for nor against a consensus.
 //! The [`Comparison::matrix`] gives, for each pair of plans, the share of the
 //! subjects both cover on which they agree.
 //!
@@ -30,9 +33,9 @@ use crate::{Error, Plan, Provision, Subject, Topic};
 keywords! {
     /// How the plans stand on a subject.
     pub enum RowStatus: "row status" {
-        Consensus = "consensus": "Every plan covers the subject and all agree.",
-        Divergent = "divergent": "Every plan covers the subject and they differ.",
-        Partial = "partial": "Only some of the plans cover the subject.",
+        Consensus = "consensus": "Every plan known on the subject has it, at least two, and all agree.",
+        Divergent = "divergent": "Every plan known on the subject has it, at least two, and they differ.",
+        Partial = "partial": "Some plans known on the subject leave it out, or only one has it.",
     }
 }
 
@@ -59,6 +62,10 @@ pub struct ComparisonRow {
     pub groups: Vec<Vec<String>>,
     /// Per plan id, in column order: its provisions on the subject (empty when it has none).
     pub cells: IndexMap<String, Vec<Entry>>,
+    /// Ids of the partial plans silent on the subject, in column order: their empty
+    /// cells mean "not known", not "left out".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
 }
 
 impl ComparisonRow {
@@ -110,6 +117,7 @@ pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
     }
     let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
     let alignment = align::align(plans);
+    let silences: Vec<align::Silence> = plans.iter().map(|plan| align::Silence::of(plan)).collect();
     let rows: Vec<ComparisonRow> = alignment
         .rows
         .into_iter()
@@ -133,8 +141,15 @@ pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
                 })
                 .collect();
             let groups = agreement_groups(&cells);
-            let covered = cells.values().filter(|entries| !entries.is_empty()).count();
-            let status = match (covered == ids.len(), groups.len()) {
+            let unknown: Vec<String> = ids
+                .iter()
+                .zip(&silences)
+                .zip(cells.values())
+                .filter(|((_, silence), entries)| entries.is_empty() && silence.on(&row.subject))
+                .map(|((id, _), _)| id.clone())
+                .collect();
+            let having = cells.values().filter(|entries| !entries.is_empty()).count();
+            let status = match (having + unknown.len() == ids.len() && having >= 2, groups.len()) {
                 (false, _) => RowStatus::Partial,
                 (true, 1) => RowStatus::Consensus,
                 (true, _) => RowStatus::Divergent,
@@ -145,6 +160,7 @@ pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
                 status,
                 groups,
                 cells,
+                unknown,
             }
         })
         .collect();

@@ -31,6 +31,15 @@
 //! [repeal](ClauseChangeKind::Repealed). A group is marked `moved` when it
 //! leaves the order the other groups keep (it is on no longest common ordering of
 //! the two plans), whether or not it was also edited.
+//!
+//! # Partial plans: unknown is not absent
+//!
+//! A plan known only in part ([`Completeness::Partial`]) is silent on most
+//! subjects. Where one plan has a provision and the other is partial and does not
+//! [cover](Plan::covers) its subject, the change is [`Unknown`](ProvisionChangeKind::Unknown),
+//! not an addition or a removal; a clause without counterpart whose subjects the
+//! other plan is silent on is [`Unknown`](ClauseChangeKind::Unknown) too. The diff
+//! still applies exactly: an unknown change carries the clause like an insertion or a repeal.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
@@ -53,6 +62,7 @@ keywords! {
         Split = "split": "One clause became several.",
         Joined = "joined": "Several clauses became one.",
         Regrouped = "regrouped": "Several clauses became several others.",
+        Unknown = "unknown": "A clause with no counterpart in a partial plan that is silent on its subjects.",
     }
 }
 
@@ -76,6 +86,7 @@ keywords! {
         Amended = "amended": "Typed fields differ; each change is listed.",
         Added = "added": "Only the new plan has it.",
         Removed = "removed": "Only the old plan has it.",
+        Unknown = "unknown": "Only one plan has it; the other is partial and silent on the subject.",
     }
 }
 
@@ -546,6 +557,7 @@ impl PlanDiff {
 
 fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
     let alignment = align::align(&[a, b]);
+    let (silent_a, silent_b) = (align::Silence::of(a), align::Silence::of(b));
     let mut provisions = Vec::new();
     // Clause correspondences: a-clauses are nodes 0..na, b-clauses na..na+nb.
     let (na, nb) = (a.clauses.len(), b.clauses.len());
@@ -554,7 +566,17 @@ fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
         let (Some(left), Some(right)) = (row.cells.first(), row.cells.get(1)) else {
             continue;
         };
-        let changes = provision_changes(&row.subject, a, left, b, right);
+        let mut changes = provision_changes(&row.subject, a, left, b, right);
+        for change in &mut changes {
+            let silent = match change.kind {
+                ProvisionChangeKind::Added => silent_a.on(&row.subject),
+                ProvisionChangeKind::Removed => silent_b.on(&row.subject),
+                _ => false,
+            };
+            if silent {
+                change.kind = ProvisionChangeKind::Unknown;
+            }
+        }
         link_by_provisions(&changes, a, left, b, right, &mut groups);
         provisions.extend(changes);
     }
@@ -570,6 +592,17 @@ fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
     let mut clauses: Vec<ClauseChange> = components
         .into_values()
         .map(|(left, right)| clause_change(a, &left, b, &right))
+        .map(|mut change| {
+            let silent = match change.kind {
+                ClauseChangeKind::Inserted => silent_a.on_all(&change.after),
+                ClauseChangeKind::Repealed => silent_b.on_all(&change.before),
+                _ => false,
+            };
+            if silent {
+                change.kind = ClauseChangeKind::Unknown;
+            }
+            change
+        })
         .collect();
     mark_moves(&mut clauses);
     sort_clause_changes(&mut clauses);
@@ -713,6 +746,7 @@ fn same_but_numbering(a: &Clause, b: &Clause) -> bool {
         && a.sources == b.sources
         && a.confidence == b.confidence
         && a.notes == b.notes
+        && a.alternatives == b.alternatives
 }
 
 /// Unpaired provisions of one subject that a provision is compared with, at most.

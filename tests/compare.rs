@@ -4,7 +4,7 @@ use peacediff::{RowStatus, compare};
 use serde_json::json;
 
 mod common;
-use common::{cap, other, plan};
+use common::{cap, other, partial, plan};
 
 #[test]
 fn statuses_groups_and_matrix() {
@@ -127,4 +127,37 @@ fn plans_without_shared_subjects_have_no_agreement_share() {
     let comparison = compare(&[&a, &b]).unwrap();
     assert_eq!(comparison.matrix, [[Some(1.0), None], [None, Some(1.0)]]);
     assert!(compare(&[]).unwrap().rows.is_empty());
+}
+
+#[test]
+fn partial_plans_silent_on_a_subject_are_unknown_there() {
+    let a = plan("a", &[("1", "A cap.", cap(600_000))]);
+    let b = plan("b", &[("6", "The same cap.", cap(600_000))]);
+    let silent = partial(
+        plan("silent", &[("1", "Something else.", other("jets", "Jets."))]),
+        &[],
+    );
+    let comparison = compare(&[&a, &b, &silent]).unwrap();
+    let row = comparison.row("military/armed-forces-cap").unwrap();
+    assert_eq!(row.unknown, ["silent"]);
+    // The silent plan neither breaks nor joins the consensus.
+    assert_eq!(row.status, RowStatus::Consensus);
+    assert!(comparison.to_string().contains('?'));
+
+    // A partial plan that says it drops the cap leaves it out.
+    let dropped = partial(
+        plan("dropped", &[("1", "Something else.", other("jets", "Jets."))]),
+        &["military/armed-forces-cap"],
+    );
+    let comparison = compare(&[&a, &b, &dropped]).unwrap();
+    let row = comparison.row("military/armed-forces-cap").unwrap();
+    assert!(row.unknown.is_empty());
+    assert_eq!(row.status, RowStatus::Partial);
+
+    // One plan alone on a subject is no consensus, even when the rest are silent.
+    let comparison = compare(&[&a, &silent]).unwrap();
+    assert_eq!(
+        comparison.row("military/armed-forces-cap").unwrap().status,
+        RowStatus::Partial
+    );
 }

@@ -5,7 +5,7 @@ use peacediff::{ClauseChangeKind as C, Plan, ProvisionChangeKind as P, diff};
 use serde_json::{Value, json};
 
 mod common;
-use common::{cap, other, plan};
+use common::{cap, other, partial, plan};
 
 fn ceasefire() -> Value {
     json!([{"topic": "ceasefire", "subject": "terms", "kind": "permanent"}])
@@ -229,4 +229,39 @@ fn a_diff_refuses_a_plan_it_was_not_made_from() {
         "the diff does not apply to plan `a`: clause `1` at position 0 differs from the diff's"
     );
     assert!(diff(&a, &b).apply(&b).is_err());
+}
+
+#[test]
+fn a_partial_plan_silent_on_a_subject_is_unknown_there_not_a_removal() {
+    let full = plan(
+        "full",
+        &[("1", "A ceasefire.", ceasefire()), ("2", "A cap.", cap(600_000))],
+    );
+    let silent = partial(plan("silent", &[("1", "A ceasefire.", ceasefire())]), &[]);
+    let d = diff(&full, &silent);
+    assert_eq!(
+        kinds(&d),
+        [
+            (C::Unchanged, "1".into(), "1".into(), false),
+            (C::Unknown, "2".into(), "".into(), false),
+        ]
+    );
+    let cap_change = d
+        .provisions
+        .iter()
+        .find(|p| p.subject.to_string() == "military/armed-forces-cap");
+    assert_eq!(cap_change.unwrap().kind, P::Unknown);
+    check_laws(&full, &silent);
+    check_laws(&silent, &full);
+
+    // Once the partial plan says it drops the cap, the cap is removed.
+    let dropped = partial(
+        plan("dropped", &[("1", "A ceasefire.", ceasefire())]),
+        &["military/armed-forces-cap"],
+    );
+    let d = diff(&full, &dropped);
+    assert_eq!(d.clauses[1].kind, C::Repealed);
+    assert!(d.provisions.iter().any(|p| p.kind == P::Removed));
+    assert_eq!(diff(&dropped, &full).clauses[1].kind, C::Inserted);
+    check_laws(&full, &dropped);
 }

@@ -71,7 +71,7 @@ pub fn comparison(comparison: &Comparison) -> String {
     let _ = writeln!(body, "<h1>{}</h1>", escape(&title));
     let _ = writeln!(
         body,
-        "<p>Cells with the same letter and colour take the same position on a subject; — means the plan does not cover it. {} subjects: {}.</p>",
+        "<p>Cells with the same letter and colour take the same position on a subject; — means the plan leaves it out, ? that a partial plan is silent on it. {} subjects: {}.</p>",
         comparison.rows.len(),
         escape(&counts(comparison.counts()))
     );
@@ -124,7 +124,9 @@ pub fn comparison(comparison: &Comparison) -> String {
                     }
                     body.push_str("</td>");
                 }
-                _ => body.push_str("<td class=\"none\">—</td>"),
+                _ => {
+                    let _ = write!(body, "<td class=\"none\">{}</td>", super::empty_cell(row, id));
+                }
             }
         }
         body.push_str("</tr>\n");

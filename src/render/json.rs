@@ -5,7 +5,7 @@
 //!
 //! | type | schema | fields besides `schema` |
 //! |---|---|---|
-//! | [`Comparison`] | `peacediff/comparison/1` | `plans` (ids in column order), `rows` (each with `subject`, `topic`, `status`, `groups`, and `cells` keyed by plan id: a list of `{clause, provision}`, empty where the plan lacks the subject), `matrix` |
+//! | [`Comparison`] | `peacediff/comparison/1` | `plans` (ids in column order), `rows` (each with `subject`, `topic`, `status`, `groups`, and `cells` keyed by plan id: a list of `{clause, provision}`, empty where the plan lacks the subject; and `unknown`, when present: the ids of partial plans silent on the subject), `matrix` |
 //! | [`PlanDiff`] | `peacediff/diff/1` | `from`, `to` (plan metadata), `clauses` (each with `kind`, `before`, `after`, `moved`, `renumbered`, `wording`), `provisions` (each with `subject`, `kind`, `before`, `after`, `fields`) |
 //!
 //! A comparison of two small plans, in full:

@@ -41,7 +41,7 @@ pub fn comparison(comparison: &Comparison) -> String {
     let _ = writeln!(out, "## Comparison of {} plans\n", ids.len());
     let _ = writeln!(
         out,
-        "Plans marked with the same letter take the same position on a subject; — means the plan does not cover it.\n"
+        "Plans marked with the same letter take the same position on a subject; — means the plan leaves it out, ? that a partial plan is silent on it.\n"
     );
     let _ = writeln!(out, "| Subject | Status | {} |", ids.join(" | "));
     let _ = writeln!(out, "|---|---|{}", "---|".repeat(ids.len()));
@@ -52,7 +52,7 @@ pub fn comparison(comparison: &Comparison) -> String {
             .map(|id| {
                 let entries = row.cells.get(id).map(Vec::as_slice).unwrap_or_default();
                 if entries.is_empty() {
-                    return "—".to_owned();
+                    return super::empty_cell(row, id).to_owned();
                 }
                 let letter = row.group_of(id).map_or(' ', group_letter);
                 let lines: Vec<String> = entries

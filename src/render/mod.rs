@@ -135,6 +135,16 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// What an empty comparison cell shows: `?` where a partial plan is silent on the
+/// subject (unknown), `—` where the plan leaves it out.
+pub(crate) fn empty_cell(row: &crate::ComparisonRow, id: &str) -> &'static str {
+    if row.unknown.iter().any(|silent| silent == id) {
+        "?"
+    } else {
+        "—"
+    }
+}
+
 /// Groups are shown as A, B, C…; plans with the same letter agree.
 pub(crate) fn group_letter(index: usize) -> char {
     u8::try_from(index)

@@ -96,7 +96,7 @@ pub fn comparison(comparison: &Comparison, options: &Options) -> String {
 }
 
 fn legend() -> String {
-    "Legend: plans marked with the same letter (A, B, C…) take the same position on a subject; — the plan does not cover it.".to_owned()
+    "Legend: plans marked with the same letter (A, B, C…) take the same position on a subject; — the plan leaves it out; ? a partial plan is silent on it.".to_owned()
 }
 
 /// Colours the legend's sample letters like the groups they stand for.
@@ -116,7 +116,7 @@ fn paint_letters(line: &str, painter: Painter) -> String {
 /// One cell's lines: `A 21a  status · scope`, wrapped within `width`.
 fn cell_lines(row: &ComparisonRow, id: &str, width: usize, painter: Painter) -> Vec<String> {
     let Some(entries) = row.cells.get(id).filter(|e| !e.is_empty()) else {
-        return vec!["—".to_owned()];
+        return vec![super::empty_cell(row, id).to_owned()];
     };
     let group = row.group_of(id);
     let letter = group.map_or(' ', group_letter).to_string();

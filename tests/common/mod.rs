@@ -28,3 +28,15 @@ pub fn cap(n: u64) -> Value {
 pub fn other(slug: &str, summary: &str) -> Value {
     json!([{"topic": "other", "subject": slug, "summary": summary}])
 }
+
+/// `plan` made partial, with a note saying it leaves out `absent` (subjects as `topic/slug`).
+pub fn partial(mut plan: Plan, absent: &[&str]) -> Plan {
+    plan.completeness = peacediff::Completeness::Partial;
+    if !absent.is_empty() {
+        let note =
+            json!({"kind": "absent", "subjects": absent, "text": "Reported dropped.", "sources": ["S"]});
+        plan.notes.push(serde_json::from_value(note).unwrap());
+    }
+    plan.validate().unwrap();
+    plan
+}
