@@ -29,7 +29,7 @@ struct Args {
     #[arg(value_name = "ID_OR_FILE")]
     plans: Vec<String>,
     /// Output format. json follows the schema peacediff/comparison/1.
-    #[arg(long, value_parser = parse_format, default_value = "terminal")]
+    #[arg(long, value_parser = support::parse_format, default_value = "terminal")]
     format: Format,
     /// Show only subjects of this topic (territory, nato, sanctions, guarantees, …).
     #[arg(long, value_parser = parse_topic)]
@@ -39,10 +39,6 @@ struct Args {
     status: Option<RowStatus>,
     #[command(flatten)]
     output: support::Output,
-}
-
-fn parse_format(name: &str) -> Result<Format, String> {
-    Format::from_name(name).ok_or_else(|| "expected terminal, markdown, json or html".into())
 }
 
 fn parse_topic(name: &str) -> Result<Topic, String> {

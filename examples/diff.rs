@@ -27,14 +27,10 @@ struct Args {
     /// The new plan: a bundled id or alias, or a plan JSON file.
     b: String,
     /// Output format. json follows the schema peacediff/diff/1.
-    #[arg(long, value_parser = parse_format, default_value = "terminal")]
+    #[arg(long, value_parser = support::parse_format, default_value = "terminal")]
     format: Format,
     #[command(flatten)]
     output: support::Output,
-}
-
-fn parse_format(name: &str) -> Result<Format, String> {
-    Format::from_name(name).ok_or_else(|| "expected terminal, markdown, json or html".into())
 }
 
 fn main() -> ExitCode {

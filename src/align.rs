@@ -19,8 +19,9 @@
 //! let plans: Vec<_> = corpus::all().iter().collect();
 //! let alignment = align::align(&plans);
 //! let crimea = alignment.rows.iter().find(|r| r.subject.to_string() == "territory/crimea").unwrap();
-//! // The April counter-proposal says nothing about Crimea.
-//! assert_eq!(crimea.cells.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 1]);
+//! // The April counter-proposal says nothing about Crimea; the Geneva revision
+//! // leaves it to the leaders; the E3 text drops its recognition.
+//! assert_eq!(crimea.cells.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 1, 1, 0, 0]);
 //! ```
 
 use std::cmp::Ordering;
@@ -240,6 +241,7 @@ impl Silence {
         Silence { covered }
     }
 
+    /// Whether the plan is partial and says nothing on `subject`.
     pub(crate) fn on(&self, subject: &Subject) -> bool {
         self.covered
             .as_ref()

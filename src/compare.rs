@@ -15,9 +15,17 @@
 //!
 //! let plans: Vec<_> = corpus::all().iter().collect();
 //! let comparison = compare(&plans).unwrap();
+//! // Renounced (April US), barred (28-point), left to allied consensus (the April
+//! // counter-proposal, the Geneva revision, the E3 text); the 20-point framework
+//! // leaves NATO out, so the row is partial.
 //! let nato = comparison.row("nato/ukraine-membership").unwrap();
-//! assert_eq!(nato.status, RowStatus::Divergent);
+//! assert_eq!(nato.status, RowStatus::Partial);
 //! assert_eq!(nato.groups.len(), 3);
+//! assert_eq!(nato.groups[1], ["european-ukrainian-2025-04", "geneva-revision-2025-11", "e3-counter-2025-11"]);
+//!
+//! // The Geneva revision is known only through reported changes: silent on Kinburn.
+//! let kinburn = comparison.row("territory/kinburn-spit").unwrap();
+//! assert_eq!(kinburn.unknown, ["geneva-revision-2025-11", "e3-counter-2025-11"]);
 //! ```
 
 use std::fmt;
@@ -173,7 +181,7 @@ pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
 }
 
 /// A plan's position on a subject: its distinct provision values, sorted.
-fn position(entries: &[Entry]) -> Vec<String> {
+pub(crate) fn position(entries: &[Entry]) -> Vec<String> {
     let mut keys: Vec<String> = entries
         .iter()
         .map(|entry| match &entry.provision {

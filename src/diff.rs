@@ -38,7 +38,8 @@
 //! subjects. Where one plan has a provision and the other is partial and does not
 //! [cover](Plan::covers) its subject, the change is [`Unknown`](ProvisionChangeKind::Unknown),
 //! not an addition or a removal; a clause without counterpart whose subjects the
-//! other plan is silent on is [`Unknown`](ClauseChangeKind::Unknown) too. The diff
+//! other plan is silent on is [`Unknown`](ClauseChangeKind::Unknown) too. A partial
+//! plan that covers a subject states its whole position on it. The diff
 //! still applies exactly: an unknown change carries the clause like an insertion or a repeal.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};

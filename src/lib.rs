@@ -115,8 +115,10 @@ pub mod compare;
 pub mod corpus;
 pub mod diff;
 mod error;
+pub mod evolution;
 pub mod laws;
 mod matching;
+pub mod merge;
 mod model;
 pub mod render;
 pub mod synth;
@@ -129,6 +131,8 @@ pub use diff::{
     ClauseChange, ClauseChangeKind, FieldChange, PlanDiff, ProvisionChange, ProvisionChangeKind, diff,
 };
 pub use error::{Error, Problem};
+pub use evolution::{Evolution, Step, StepKind, evolution};
+pub use merge::{ClauseMerge, Merge, MergeKind, Side, SubjectMerge, merge};
 pub use model::*;
 
 /// The README's examples run as doctests, so they cannot go stale.

@@ -28,16 +28,20 @@ fn territory(plan: &Plan, clause: &str, subject: &str) -> Territory {
 }
 
 #[test]
-fn the_three_core_plans_are_bundled_in_date_order() {
+fn the_six_plans_are_bundled_in_date_order() {
     let ids: Vec<&str> = corpus::all().iter().map(|p| p.id.as_str()).collect();
     assert_eq!(
         ids,
         [
             "witkoff-2025-04",
             "european-ukrainian-2025-04",
-            "us-28-point-2025-11"
+            "us-28-point-2025-11",
+            "geneva-revision-2025-11",
+            "e3-counter-2025-11",
+            "ukraine-20-point-2025-12",
         ]
     );
+    assert!(corpus::all().windows(2).all(|w| w[0].date <= w[1].date));
     assert_eq!(
         corpus::get("kiloj plan").unwrap().id,
         "european-ukrainian-2025-04"
@@ -83,7 +87,14 @@ fn the_28_point_draft_is_numbered_as_the_draft() {
 #[test]
 fn every_clause_cites_at_least_one_source_with_a_url() {
     for plan in corpus::all() {
-        assert_eq!(plan.completeness, Completeness::Complete, "{}", plan.id);
+        // Only the November revisions are known in part.
+        let partial = ["geneva-revision-2025-11", "e3-counter-2025-11"].contains(&plan.id.as_str());
+        let expected = if partial {
+            Completeness::Partial
+        } else {
+            Completeness::Complete
+        };
+        assert_eq!(plan.completeness, expected, "{}", plan.id);
         for clause in plan.clauses.values() {
             let sources: Vec<&Source> = plan.sources_of(clause).collect();
             assert!(!sources.is_empty(), "{} {}", plan.id, clause.id);

@@ -78,7 +78,7 @@ fn bad_arguments_print_one_error_line_and_exit_with_2() {
 }
 
 #[test]
-fn compare_with_no_arguments_prints_the_three_plan_table() {
+fn compare_with_no_arguments_prints_the_six_plan_table() {
     for width in ["80", "160"] {
         let output = example("compare")
             .env("COLUMNS", width)
@@ -89,7 +89,9 @@ fn compare_with_no_arguments_prints_the_three_plan_table() {
         let text = String::from_utf8(output.stdout).unwrap();
         assert!(text.starts_with("Legend: "));
         assert!(text.contains("ukraine-membership"));
-        assert!(text.contains("66 subjects: 0 consensus, 7 divergent, 59 partial."));
+        assert!(text.contains("74 subjects: 0 consensus, 5 divergent, 69 partial."));
+        // The partial plans' silence shows as unknown, not as absence.
+        assert!(text.contains('?'));
         // Not a terminal: no colour, and every line fits the width.
         assert!(!text.contains('\u{1b}'));
         let width: usize = width.parse().unwrap();
@@ -118,12 +120,19 @@ fn colour_follows_the_flag_and_no_color() {
 fn filters_and_formats() {
     let output = run(
         "compare",
-        &["--topic", "nato", "--status", "divergent", "--format", "markdown"],
+        &[
+            "--topic",
+            "nuclear",
+            "--status",
+            "divergent",
+            "--format",
+            "markdown",
+        ],
     );
     let text = String::from_utf8(output.stdout).unwrap();
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| `")).collect();
     assert_eq!(rows.len(), 1, "{text}");
-    assert!(rows[0].starts_with("| `nato/ukraine-membership` | divergent |"));
+    assert!(rows[0].starts_with("| `nuclear/zaporizhzhia-npp` | divergent |"));
 
     let path = std::env::temp_dir().join(format!("peacediff-compare-{}.html", std::process::id()));
     let output = run(

@@ -10,8 +10,15 @@ use std::process::ExitCode;
 
 use anstream::{AutoStream, ColorChoice};
 use clap::{Args, ValueEnum};
-use peacediff::render::Options;
+use peacediff::render::{Format, Options};
 use peacediff::{Error, Plan, corpus};
+
+/// Parses a `--format` value: terminal, markdown, json or html.
+// `plans` has formats of its own.
+#[allow(dead_code)]
+pub fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| "expected terminal, markdown, json or html".into())
+}
 
 /// The plans named by `ID_OR_FILE` arguments, or every bundled plan when there are none.
 pub fn plans(names: &[String]) -> Result<Vec<Plan>, Error> {

@@ -6,10 +6,23 @@
 //! | `witkoff-2025-04` | US framework ("final offer") handed over in Paris, April 2025 |
 //! | `european-ukrainian-2025-04` | European–Ukrainian counter-proposal, London, 23 April 2025 (alias "Kiloj Plan") |
 //! | `us-28-point-2025-11` | US 28-point draft, November 2025, with every sub-item |
+//! | `geneva-revision-2025-11` | US–Ukraine Geneva revision ("19 points"), 23 November 2025: only its reported changes (partial) |
+//! | `e3-counter-2025-11` | UK/France/Germany amended 28-point text, 23 November 2025, US numbering kept (partial: several points not retrieved) |
+//! | `ukraine-20-point-2025-12` | Ukraine's 20-point framework, presented 23 December 2025 |
 //!
 //! ```
 //! let ids: Vec<&str> = peacediff::corpus::all().iter().map(|p| p.id.as_str()).collect();
-//! assert_eq!(ids, ["witkoff-2025-04", "european-ukrainian-2025-04", "us-28-point-2025-11"]);
+//! assert_eq!(
+//!     ids,
+//!     [
+//!         "witkoff-2025-04",
+//!         "european-ukrainian-2025-04",
+//!         "us-28-point-2025-11",
+//!         "geneva-revision-2025-11",
+//!         "e3-counter-2025-11",
+//!         "ukraine-20-point-2025-12",
+//!     ]
+//! );
 //! assert_eq!(peacediff::corpus::get("Kiloj Plan").unwrap().id, "european-ukrainian-2025-04");
 //! ```
 
@@ -20,10 +33,13 @@ use std::path::Path;
 use crate::{Error, Plan};
 
 /// The JSON text of every bundled plan, in date order.
-pub const JSON: [&str; 3] = [
+pub const JSON: [&str; 6] = [
     include_str!("witkoff-2025-04.json"),
     include_str!("european-ukrainian-2025-04.json"),
     include_str!("us-28-point-2025-11.json"),
+    include_str!("geneva-revision-2025-11.json"),
+    include_str!("e3-counter-2025-11.json"),
+    include_str!("ukraine-20-point-2025-12.json"),
 ];
 
 // The bundled files are validated by the crate's tests (tests/corpus.rs); failing

@@ -292,9 +292,12 @@ impl Plan {
     /// ```
     /// use peacediff::{corpus, Subject};
     ///
-    /// let draft = corpus::get("us-28-point-2025-11").unwrap();
+    /// let geneva = corpus::get("geneva-revision-2025-11").unwrap();
+    /// let amnesty = Subject::parse("governance/amnesty").unwrap();
     /// let kinburn = Subject::parse("territory/kinburn-spit").unwrap();
-    /// assert!(draft.covers(&kinburn));
+    /// assert!(geneva.covers(&amnesty)); // reported dropped
+    /// assert!(!geneva.covers(&kinburn)); // not reported either way
+    /// assert!(corpus::get("us-28-point-2025-11").unwrap().covers(&kinburn));
     /// ```
     pub fn covers(&self, subject: &Subject) -> bool {
         self.completeness == Completeness::Complete

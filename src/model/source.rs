@@ -40,6 +40,7 @@ keywords! {
         Uncertain = "uncertain": "The text or its reading is uncertain.",
         Partial = "partial": "Only part of the text was retrieved.",
         Context = "context": "Background that helps reading the clause.",
+        Conflict = "conflict": "A merge left two different changes to the clause unresolved.",
     }
 }
 

@@ -53,9 +53,16 @@ ins { background: #dcf3dc; color: #145214; text-decoration: none; }
 .change { border-left: 4px solid #d0d0d0; padding-left: 0.8em; margin: 1.2em 0; }
 .change h2 { margin: 0 0 0.3em; font-size: 1em; }
 .provisions { color: #444; font-size: 0.92em; }
+.item { border-left: 4px solid #d0d0d0; padding-left: 0.8em; margin: 1em 0; }
+.item h3 { margin: 0 0 0.3em; font-size: 1em; }
+.item ul { margin: 0; padding-left: 1.2em; }
+.item.change { border-color: #d9a400; } .item.alarm { border-color: #c0392b; }
+.item.calm { border-color: #2e8b57; } .item.faint { color: #666; }
+.tag { font-weight: bold; text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.05em; }
+.summary { font-weight: 600; }
 ";
 
-fn page(title: &str, body: &str) -> String {
+pub(crate) fn page(title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\

@@ -6,6 +6,8 @@
 //! | type | schema | fields besides `schema` |
 //! |---|---|---|
 //! | [`Comparison`] | `peacediff/comparison/1` | `plans` (ids in column order), `rows` (each with `subject`, `topic`, `status`, `groups`, and `cells` keyed by plan id: a list of `{clause, provision}`, empty where the plan lacks the subject; and `unknown`, when present: the ids of partial plans silent on the subject), `matrix` |
+//! | [`Merge`] | `peacediff/merge/1` | `base`, `ours`, `theirs` (plan ids), `subjects` (each with `subject`, `kind`, `base`, `ours`, `theirs`: lists of `{clause, provision}`, `null` where a partial plan is silent; `fields`), `clauses` (each with `kind`, `base`, `ours`, `theirs`, `merged`: lists of clauses; `differs`), `plan` (the merged plan) |
+//! | [`Evolution`] | `peacediff/evolution/1` | `subject`, `steps` (each with `plan`, `date`, `kind`, `entries`, `alternatives`, `changes`, `notes`) |
 //! | [`PlanDiff`] | `peacediff/diff/1` | `from`, `to` (plan metadata), `clauses` (each with `kind`, `before`, `after`, `moved`, `renumbered`, `wording`), `provisions` (each with `subject`, `kind`, `before`, `after`, `fields`) |
 //!
 //! A comparison of two small plans, in full:
@@ -33,7 +35,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::{Comparison, PlanDiff};
+use crate::{Comparison, Evolution, Merge, PlanDiff};
 
 /// A result type with a versioned JSON form.
 pub trait Versioned: Serialize {
@@ -47,6 +49,14 @@ impl Versioned for Comparison {
 
 impl Versioned for PlanDiff {
     const SCHEMA: &'static str = "peacediff/diff/1";
+}
+
+impl Versioned for Merge {
+    const SCHEMA: &'static str = "peacediff/merge/1";
+}
+
+impl Versioned for Evolution {
+    const SCHEMA: &'static str = "peacediff/evolution/1";
 }
 
 /// The value's pretty-printed JSON with a leading `schema` field.

@@ -9,7 +9,7 @@
 //!
 //! let comparison = compare(&corpus::all().iter().collect::<Vec<_>>()).unwrap();
 //! let markdown = comparison.render(Format::Markdown, &Options::default());
-//! assert!(markdown.contains("| `nato/ukraine-membership` | divergent |"));
+//! assert!(markdown.contains("| `nato/ukraine-membership` | partial |"));
 //! let html = comparison.render(Format::Html, &Options::default());
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! ```
@@ -24,11 +24,12 @@ use std::io;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod report;
 pub mod terminal;
 
 use crate::diff::{ClauseChange, PlacedClause};
 use crate::model::keyword::keywords;
-use crate::{Comparison, PlanDiff};
+use crate::{Comparison, Evolution, Merge, PlanDiff};
 
 keywords! {
     /// An output format.
@@ -103,6 +104,28 @@ impl Render for PlanDiff {
             Format::Markdown => markdown::diff(self),
             Format::Json => json::to_json(self) + "\n",
             Format::Html => html::diff(self),
+        }
+    }
+}
+
+impl Render for Merge {
+    fn render(&self, format: Format, options: &Options) -> String {
+        match format {
+            Format::Terminal => terminal::merge(self, options),
+            Format::Markdown => report::markdown(&report::merge(self)),
+            Format::Json => json::to_json(self) + "\n",
+            Format::Html => report::html(&report::merge(self)),
+        }
+    }
+}
+
+impl Render for Evolution {
+    fn render(&self, format: Format, options: &Options) -> String {
+        match format {
+            Format::Terminal => terminal::evolution(self, options),
+            Format::Markdown => report::markdown(&report::evolution(self)),
+            Format::Json => json::to_json(self) + "\n",
+            Format::Html => report::html(&report::evolution(self)),
         }
     }
 }
@@ -201,6 +224,15 @@ pub(crate) fn unchanged_text(change: &ClauseChange) -> &str {
         .first()
         .or(change.after.first())
         .map_or("", |c| c.clause.text.as_str())
+}
+
+/// Counts of each kind in `kinds`, in the kinds' order: `2 ours, 1 conflict`.
+pub(crate) fn tally<K: Ord + std::fmt::Display>(kinds: impl IntoIterator<Item = K>) -> String {
+    let mut counted: std::collections::BTreeMap<K, usize> = std::collections::BTreeMap::new();
+    for kind in kinds {
+        *counted.entry(kind).or_default() += 1;
+    }
+    counts(counted)
 }
 
 /// Plain-text counts such as `1 consensus, 7 divergent`.

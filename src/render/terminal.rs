@@ -7,10 +7,11 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
 
+use super::report::{Report, Tone};
 use super::{Options, changed_provisions, counts, group_letter, heading, unchanged_text, wrap};
 use crate::compare::brief;
 use crate::diff::{ClauseChange, WordTag};
-use crate::{ClauseChangeKind, Comparison, ComparisonRow, PlanDiff, RowStatus};
+use crate::{ClauseChangeKind, Comparison, ComparisonRow, Evolution, Merge, PlanDiff, RowStatus};
 
 /// Applies styles when colour is on.
 #[derive(Clone, Copy)]
@@ -86,7 +87,7 @@ pub fn comparison(comparison: &Comparison, options: &Options) -> String {
         let _ = writeln!(out, "{}", paint_letters(&line, painter));
     }
     if plans == 0 || column < MIN_COLUMN {
-        stacked(&mut out, comparison, painter);
+        stacked(&mut out, comparison, painter, options.width);
     } else {
         columns(&mut out, comparison, painter, subject_width, column);
     }
@@ -215,7 +216,7 @@ fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_
 
 /// Rows one under another, each cell on its own lines: for narrow terminals and
 /// for `Display`.
-fn stacked(out: &mut String, comparison: &Comparison, painter: Painter) {
+fn stacked(out: &mut String, comparison: &Comparison, painter: Painter, width: usize) {
     for (i, id) in comparison.plans.iter().enumerate() {
         let _ = writeln!(out, "  ({}) {id}", i + 1);
     }
@@ -232,7 +233,10 @@ fn stacked(out: &mut String, comparison: &Comparison, painter: Painter) {
             painter.paint(status_style(row.status), row.status.as_str())
         );
         for (column, id) in comparison.plans.iter().enumerate() {
-            for (n, line) in cell_lines(row, id, usize::MAX, painter).iter().enumerate() {
+            for (n, line) in cell_lines(row, id, width.saturating_sub(6), painter)
+                .iter()
+                .enumerate()
+            {
                 let label = if n == 0 {
                     format!("({})", column + 1)
                 } else {
@@ -407,6 +411,64 @@ fn marked(word: &str, first: bool, last: bool, open: &str, close: &str) -> Strin
     )
 }
 
+/// A merge: the subjects and clause blocks that changed, conflicts in red.
+pub fn merge(merge: &Merge, options: &Options) -> String {
+    report(&super::report::merge(merge), options)
+}
+
+/// A subject's history, plan by plan.
+pub fn evolution(evolution: &Evolution, options: &Options) -> String {
+    report(&super::report::evolution(evolution), options)
+}
+
+fn report(report: &Report, options: &Options) -> String {
+    let painter = Painter { color: options.color };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", painter.paint(BOLD, &report.title));
+    for line in report.intro.iter().flat_map(|l| wrap(l, options.width)) {
+        let _ = writeln!(out, "{line}");
+    }
+    for section in &report.sections {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            painter.paint(BOLD, &format!("── {} ──", section.heading))
+        );
+        if section.items.is_empty() {
+            let _ = writeln!(out, "none");
+        }
+        for item in &section.items {
+            let color = match item.tone {
+                Tone::Calm => AnsiColor::Green,
+                Tone::Change => AnsiColor::Yellow,
+                Tone::Alarm => AnsiColor::Red,
+                Tone::Faint => AnsiColor::BrightBlack,
+            };
+            let tag = painter.paint(
+                Style::new()
+                    .fg_color(Some(anstyle::Color::Ansi(color)))
+                    .effects(Effects::BOLD),
+                &format!("{:<9}", item.tag),
+            );
+            let _ = writeln!(out, "{tag} {}", painter.paint(BOLD, &item.title));
+            for line in &item.lines {
+                for (n, part) in wrap(line, options.width.saturating_sub(14))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let bullet = if n == 0 { "          • " } else { "            " };
+                    let _ = writeln!(out, "{bullet}{part}");
+                }
+            }
+        }
+    }
+    out.push('\n');
+    for line in wrap(&report.summary, options.width) {
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}
+
 fn subjects_line(comparison: &Comparison) -> String {
     format!(
         "\n{} subjects: {}.\n",
@@ -420,7 +482,7 @@ pub(crate) fn comparison_plain(comparison: &Comparison) -> String {
     let painter = Painter { color: false };
     let mut out = String::new();
     let _ = writeln!(out, "Comparison of {} plans:", comparison.plans.len());
-    stacked(&mut out, comparison, painter);
+    stacked(&mut out, comparison, painter, usize::MAX);
     out.push_str(&matrix(comparison, painter));
     out.push_str(&subjects_line(comparison));
     out

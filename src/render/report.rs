@@ -1,0 +1,284 @@
+//! Results that read as a list of titled entries (a merge, a subject's history)
+//! are first laid out as a [`Report`], which each text format then draws; the
+//! formats differ in markup only.
+
+use std::fmt::Write as _;
+
+use super::tally;
+use crate::compare::Entry;
+use crate::compare::brief;
+use crate::evolution::{Evolution, StepKind};
+use crate::merge::{Merge, MergeKind};
+
+/// How a tag reads: the colour in a terminal, the class in HTML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tone {
+    Calm,
+    Change,
+    Alarm,
+    Faint,
+}
+
+pub(crate) struct Item {
+    pub tag: String,
+    pub tone: Tone,
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+pub(crate) struct Section {
+    pub heading: String,
+    pub items: Vec<Item>,
+}
+
+pub(crate) struct Report {
+    pub title: String,
+    pub intro: Vec<String>,
+    pub sections: Vec<Section>,
+    pub summary: String,
+}
+
+fn cell(entries: Option<&[Entry]>) -> String {
+    match entries {
+        None => "silent (partial plan)".to_owned(),
+        Some([]) => "—".to_owned(),
+        Some(entries) => {
+            let parts: Vec<String> = entries
+                .iter()
+                .map(|e| format!("{} {}", e.clause, brief(&e.provision)))
+                .collect();
+            parts.join("; ")
+        }
+    }
+}
+
+fn merge_tone(kind: MergeKind) -> Tone {
+    match kind {
+        MergeKind::Unchanged => Tone::Faint,
+        MergeKind::Conflict => Tone::Alarm,
+        MergeKind::Both => Tone::Calm,
+        _ => Tone::Change,
+    }
+}
+
+/// A merge: the changed subjects, then the changed clause blocks.
+pub(crate) fn merge(merge: &Merge) -> Report {
+    let subjects = merge
+        .subjects
+        .iter()
+        .filter(|s| s.kind != MergeKind::Unchanged)
+        .map(|s| {
+            let mut lines = vec![
+                format!("base {}: {}", merge.base, cell(Some(&s.base))),
+                format!("ours {}: {}", merge.ours, cell(s.ours.as_deref())),
+                format!("theirs {}: {}", merge.theirs, cell(s.theirs.as_deref())),
+            ];
+            if !s.fields.is_empty() {
+                lines.push(format!("differ on: {}", s.fields.join(", ")));
+            }
+            Item {
+                tag: s.kind.to_string(),
+                tone: merge_tone(s.kind),
+                title: s.subject.to_string(),
+                lines,
+            }
+        })
+        .collect();
+    let labels = |clauses: &[crate::Clause]| {
+        let labels: Vec<&str> = clauses.iter().map(|c| c.label()).collect();
+        if labels.is_empty() {
+            "—".to_owned()
+        } else {
+            labels.join("+")
+        }
+    };
+    let clauses = merge
+        .clauses
+        .iter()
+        .filter(|c| c.kind != MergeKind::Unchanged)
+        .map(|c| {
+            let mut lines = Vec::new();
+            if !c.differs.is_empty() {
+                lines.push(format!("differ on: {}", c.differs.join(", ")));
+            }
+            if c.kind == MergeKind::Conflict {
+                lines.push(format!("ours: {}", texts(&c.ours)));
+                lines.push(format!("theirs: {}", texts(&c.theirs)));
+            } else {
+                lines.push(format!("merged: {}", texts(&c.merged)));
+            }
+            Item {
+                tag: c.kind.to_string(),
+                tone: merge_tone(c.kind),
+                title: format!(
+                    "base {} · ours {} · theirs {}",
+                    labels(&c.base),
+                    labels(&c.ours),
+                    labels(&c.theirs)
+                ),
+                lines,
+            }
+        })
+        .collect();
+    let conflicts = merge.conflicts().count();
+    Report {
+        title: format!(
+            "Merge of {} (ours) and {} (theirs) over {} (base)",
+            merge.ours, merge.theirs, merge.base
+        ),
+        intro: vec![
+            "A partial plan silent on a subject counts as unchanged there. Conflicts keep the base text, marked, until resolved.".to_owned(),
+        ],
+        sections: vec![
+            Section {
+                heading: "Subjects".to_owned(),
+                items: subjects,
+            },
+            Section {
+                heading: "Clauses".to_owned(),
+                items: clauses,
+            },
+        ],
+        summary: format!(
+            "Subjects: {}. Clause blocks: {}. {conflicts} conflict{} to resolve.",
+            tally(merge.subjects.iter().map(|s| s.kind)),
+            tally(merge.clauses.iter().map(|c| c.kind)),
+            if conflicts == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+fn texts(clauses: &[crate::Clause]) -> String {
+    if clauses.is_empty() {
+        return "(left out)".to_owned();
+    }
+    let parts: Vec<String> = clauses
+        .iter()
+        .map(|c| format!("[{}] {}", c.label(), c.text))
+        .collect();
+    parts.join(" ")
+}
+
+/// A subject's history: one item per plan.
+pub(crate) fn evolution(evolution: &Evolution) -> Report {
+    let items = evolution
+        .steps
+        .iter()
+        .map(|step| {
+            let mut lines = Vec::new();
+            if !step.entries.is_empty() {
+                lines.push(cell(Some(&step.entries)));
+            }
+            if !step.changes.is_empty() {
+                let changes: Vec<String> = step.changes.iter().map(ToString::to_string).collect();
+                lines.push(format!("changed: {}", changes.join("; ")));
+            }
+            for alt in &step.alternatives {
+                lines.push(format!(
+                    "reports differ: {} {} ({}, {} confidence)",
+                    alt.entry.clause,
+                    brief(&alt.entry.provision),
+                    alt.sources.join(", "),
+                    alt.confidence
+                ));
+            }
+            for note in &step.notes {
+                lines.push(format!("{}: {}", note.kind, note.text));
+            }
+            let tone = match step.kind {
+                StepKind::Unchanged => Tone::Calm,
+                StepKind::Unknown | StepKind::Absent => Tone::Faint,
+                StepKind::Removed => Tone::Alarm,
+                _ => Tone::Change,
+            };
+            Item {
+                tag: step.kind.to_string(),
+                tone,
+                title: format!("{} {}", step.date, step.plan),
+                lines,
+            }
+        })
+        .collect();
+    Report {
+        title: format!("{} through {} plans", evolution.subject, evolution.steps.len()),
+        intro: evolution
+            .subject
+            .meaning()
+            .map(str::to_owned)
+            .into_iter()
+            .collect(),
+        sections: vec![Section {
+            heading: "Plans by date".to_owned(),
+            items,
+        }],
+        summary: format!("Steps: {}.", tally(evolution.steps.iter().map(|s| s.kind))),
+    }
+}
+
+/// The report as Markdown.
+pub(crate) fn markdown(report: &Report) -> String {
+    use super::markdown::escape;
+    let mut out = format!("## {}\n\n", escape(&report.title));
+    for line in &report.intro {
+        let _ = writeln!(out, "{}\n", escape(line));
+    }
+    for section in &report.sections {
+        let _ = writeln!(out, "### {}\n", escape(&section.heading));
+        if section.items.is_empty() {
+            out.push_str("None.\n\n");
+        }
+        for item in &section.items {
+            let _ = writeln!(
+                out,
+                "- **{}** `{}`",
+                escape(&item.tag),
+                item.title.replace('`', "'")
+            );
+            for line in &item.lines {
+                let _ = writeln!(out, "  - {}", escape(line));
+            }
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", escape(&report.summary));
+    out
+}
+
+/// The report as one HTML page.
+pub(crate) fn html(report: &Report) -> String {
+    use super::html::escape;
+    let mut body = format!("<h1>{}</h1>\n", escape(&report.title));
+    for line in &report.intro {
+        let _ = writeln!(body, "<p>{}</p>", escape(line));
+    }
+    for section in &report.sections {
+        let _ = writeln!(body, "<h2>{}</h2>", escape(&section.heading));
+        if section.items.is_empty() {
+            body.push_str("<p>None.</p>\n");
+        }
+        for item in &section.items {
+            let class = match item.tone {
+                Tone::Calm => "calm",
+                Tone::Change => "change",
+                Tone::Alarm => "alarm",
+                Tone::Faint => "faint",
+            };
+            let _ = write!(
+                body,
+                "<div class=\"item {class}\"><h3><span class=\"tag\">{}</span> <code>{}</code></h3>",
+                escape(&item.tag),
+                escape(&item.title)
+            );
+            if !item.lines.is_empty() {
+                body.push_str("<ul>");
+                for line in &item.lines {
+                    let _ = write!(body, "<li>{}</li>", escape(line));
+                }
+                body.push_str("</ul>");
+            }
+            body.push_str("</div>\n");
+        }
+    }
+    let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&report.summary));
+    super::html::page(&report.title, &body)
+}
