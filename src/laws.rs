@@ -11,10 +11,14 @@
 //! laws::diff_roundtrip(a, c).unwrap();
 //! laws::compare_order(&[a, b, c]).unwrap();
 //! laws::json_roundtrip(b).unwrap();
+//!
+//! let [draft, geneva, e3] = [2, 3, 4].map(|i| &corpus::all()[i]);
+//! laws::merge_identity(draft, e3).unwrap();
+//! laws::merge_symmetry(draft, geneva, e3).unwrap();
 //! ```
 
 use crate::render::{Format, Options, Render};
-use crate::{Plan, compare, diff};
+use crate::{MergeKind, Plan, Side, compare, diff, merge};
 
 /// A broken law: its name and what went wrong.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -192,6 +196,70 @@ pub fn render_total(a: &Plan, b: &Plan) -> Result<(), LawViolation> {
             check("render_total", !text.is_empty(), || {
                 format!("empty {format} comparison")
             })?;
+        }
+    }
+    Ok(())
+}
+
+/// A descendant merged with its unchanged base gives the descendant, whichever
+/// side it stands on, and a descendant merged with itself gives itself: each
+/// without conflicts.
+pub fn merge_identity(base: &Plan, x: &Plan) -> Result<(), LawViolation> {
+    for (ours, theirs, name) in [
+        (base, x, "merge(b, b, x)"),
+        (x, base, "merge(b, x, b)"),
+        (x, x, "merge(b, x, x)"),
+    ] {
+        let merged = merge(base, ours, theirs);
+        check("merge_identity", merged.is_clean(), || {
+            format!("{name} has conflicts, with b = `{}`, x = `{}`", base.id, x.id)
+        })?;
+        check("merge_identity", &merged.plan == x, || {
+            format!("{name} is not x, with b = `{}`, x = `{}`", base.id, x.id)
+        })?;
+    }
+    Ok(())
+}
+
+/// Swapping the two sides swaps every outcome and keeps the same conflicts, and
+/// every conflict resolves to a valid plan on either side.
+pub fn merge_symmetry(base: &Plan, ours: &Plan, theirs: &Plan) -> Result<(), LawViolation> {
+    let there = merge(base, ours, theirs);
+    let back = merge(base, theirs, ours);
+    let swap = |kind: MergeKind| match kind {
+        MergeKind::Ours => MergeKind::Theirs,
+        MergeKind::Theirs => MergeKind::Ours,
+        other => other,
+    };
+    let subjects = |m: &crate::Merge| -> Vec<(String, MergeKind, Vec<String>)> {
+        m.subjects
+            .iter()
+            .map(|s| (s.subject.to_string(), s.kind, s.fields.clone()))
+            .collect()
+    };
+    let swapped: Vec<_> = subjects(&there)
+        .into_iter()
+        .map(|(s, k, f)| (s, swap(k), f))
+        .collect();
+    check("merge_symmetry", swapped == subjects(&back), || {
+        format!("subject outcomes are not mirrored over `{}`", base.id)
+    })?;
+    let conflicts = |m: &crate::Merge| -> Vec<Vec<String>> {
+        let mut ids: Vec<Vec<String>> = m
+            .conflicts()
+            .map(|c| c.base.iter().map(|clause| clause.id.clone()).collect())
+            .collect();
+        ids.sort();
+        ids
+    };
+    check("merge_symmetry", conflicts(&there) == conflicts(&back), || {
+        format!("the conflicts differ when the sides swap over `{}`", base.id)
+    })?;
+    for side in [Side::Ours, Side::Theirs] {
+        if let Err(err) = there.resolve(side) {
+            return check("merge_symmetry", false, || {
+                format!("resolving to {side:?}: {err}")
+            });
         }
     }
     Ok(())

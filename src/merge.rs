@@ -91,7 +91,8 @@ pub struct SubjectMerge {
     /// Theirs' provisions on it; `None` when theirs is partial and silent on it.
     pub theirs: Option<Vec<Entry>>,
     /// For a conflict, the field paths on which ours and theirs differ (`cap`,
-    /// `peacetime_only`); `provisions` when one side has more provisions than the other.
+    /// `peacetime_only`), sorted; `provisions` when one side has more provisions
+    /// than the other.
     pub fields: Vec<String>,
 }
 
@@ -351,6 +352,8 @@ fn differing_fields(ours: &[Entry], theirs: &[Entry]) -> Vec<String> {
     if ours.len() != theirs.len() {
         paths.push("provisions".into());
     }
+    // Sorted, so that swapping the sides gives the same list.
+    paths.sort();
     paths
 }
 

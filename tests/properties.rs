@@ -45,6 +45,19 @@ proptest! {
     }
 
     #[test]
+    fn merges_of_related_plans_keep_their_laws(related in testing::related(24, 2)) {
+        let [(first, _), (second, _)] = &related.derived[..] else { unreachable!() };
+        law(laws::merge_identity(&related.base, first))?;
+        law(laws::merge_symmetry(&related.base, first, second))?;
+    }
+
+    #[test]
+    fn merges_of_any_plans_keep_their_laws(base in testing::plan(), ours in testing::plan(), theirs in testing::plan_with(untyped())) {
+        law(laws::merge_identity(&base, &ours))?;
+        law(laws::merge_symmetry(&base, &ours, &theirs))?;
+    }
+
+    #[test]
     fn comparisons_do_not_depend_on_plan_order(a in testing::plan(), b in testing::plan(), c in testing::plan_with(untyped())) {
         law(laws::compare_order(&[&a, &b, &c]))?;
     }
