@@ -204,3 +204,80 @@ fn the_readme_excerpt_is_what_the_command_prints() {
         excerpt.join("\n")
     );
 }
+
+#[test]
+fn merge_prints_the_november_texts_with_their_conflicts() {
+    let output = run("merge", &["--width", "100"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("Merge of geneva-revision-2025-11 (ours) and e3-counter-2025-11 (theirs)"));
+    assert!(text.contains("conflict  military/armed-forces-cap"));
+    assert!(text.contains("differ on: peacetime_only"));
+    assert!(text.contains("conflicts to resolve."));
+
+    let output = run("merge", &["--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["schema"], "peacediff/merge/1");
+
+    // A resolved merge is a plan the loader reads back.
+    let output = run("merge", &["--resolve", "theirs"]);
+    assert!(output.status.success());
+    let plan = peacediff::Plan::from_json(std::str::from_utf8(&output.stdout).unwrap()).unwrap();
+    assert!(
+        plan.clauses
+            .values()
+            .flat_map(|c| &c.notes)
+            .all(|n| n.kind != peacediff::NoteKind::Conflict)
+    );
+
+    for args in [
+        &["us-28-point-2025-11", "nowhere", "e3-counter-2025-11"][..],
+        &[
+            "us-28-point-2025-11",
+            "tests/bad/truncated.json",
+            "e3-counter-2025-11",
+        ][..],
+        &["us-28-point-2025-11"][..],
+    ] {
+        let output = run("merge", args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with("error: "), "{stderr}");
+    }
+}
+
+#[test]
+fn evolution_prints_a_subjects_history() {
+    let output = run("evolution", &["military/armed-forces-cap", "--width", "100"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("military/armed-forces-cap through 6 plans"));
+    assert!(text.contains("changed: cap: 600,000 → 800,000"));
+    assert!(text.contains("reports differ: armed-forces unrestricted"));
+
+    let output = run(
+        "evolution",
+        &[
+            "territory/crimea",
+            "us-28-point-2025-11",
+            "witkoff-2025-04",
+            "--format",
+            "markdown",
+        ],
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    // Date order, whatever the order given.
+    let april = text.find("witkoff-2025-04").unwrap();
+    assert!(april < text.find("us-28-point-2025-11").unwrap());
+
+    for args in [
+        &["territory/atlantis"][..],
+        &["military/armed-forces-cap", "nowhere"][..],
+        &[][..],
+    ] {
+        let output = run("evolution", args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with("error: "), "{stderr}");
+    }
+}

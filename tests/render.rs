@@ -2,7 +2,9 @@
 //! hostile clause text and well-formed HTML.
 
 use peacediff::render::{Format, Options, Render};
-use peacediff::{Comparison, Plan, PlanDiff, compare, corpus, diff};
+use peacediff::{
+    Comparison, Evolution, Merge, Plan, PlanDiff, Subject, compare, corpus, diff, evolution, merge,
+};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
@@ -15,6 +17,64 @@ fn april_to_november() -> PlanDiff {
         corpus::get("witkoff-2025-04").unwrap(),
         corpus::get("us-28-point-2025-11").unwrap(),
     )
+}
+
+fn november_merge() -> Merge {
+    let [base, ours, theirs] = [
+        "us-28-point-2025-11",
+        "geneva-revision-2025-11",
+        "e3-counter-2025-11",
+    ]
+    .map(|id| corpus::get(id).unwrap());
+    merge(base, ours, theirs)
+}
+
+fn cap_history() -> Evolution {
+    let cap = Subject::parse("military/armed-forces-cap").unwrap();
+    evolution(&cap, &corpus::all().iter().collect::<Vec<_>>())
+}
+
+#[test]
+fn merge_and_evolution_snapshots() {
+    let merged = november_merge();
+    insta::assert_snapshot!(
+        "merge_terminal_100",
+        merged.render(Format::Terminal, &Options::width(100))
+    );
+    insta::assert_snapshot!(
+        "merge_markdown",
+        merged.render(Format::Markdown, &Options::default())
+    );
+    let history = cap_history();
+    insta::assert_snapshot!(
+        "evolution_terminal_80",
+        history.render(Format::Terminal, &Options::width(80))
+    );
+    insta::assert_snapshot!(
+        "evolution_markdown",
+        history.render(Format::Markdown, &Options::default())
+    );
+    insta::assert_snapshot!(
+        "evolution_html",
+        history.render(Format::Html, &Options::default())
+    );
+    for (json, schema) in [
+        (
+            merged.render(Format::Json, &Options::default()),
+            "peacediff/merge/1",
+        ),
+        (
+            history.render(Format::Json, &Options::default()),
+            "peacediff/evolution/1",
+        ),
+    ] {
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["schema"], schema);
+    }
+    // The merge's JSON gives back the merge.
+    let json = merged.render(Format::Json, &Options::default());
+    let again: Merge = serde_json::from_str(&json).unwrap();
+    assert_eq!(again, merged);
 }
 
 #[test]
@@ -60,6 +120,14 @@ fn terminal_lines_fit_the_width() {
         let text = core().render(Format::Terminal, &Options::width(width));
         for line in text.lines() {
             assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+        for text in [
+            november_merge().render(Format::Terminal, &Options::width(width)),
+            cap_history().render(Format::Terminal, &Options::width(width)),
+        ] {
+            for line in text.lines() {
+                assert!(line.chars().count() <= width, "{width}: {line}");
+            }
         }
         let text = april_to_november().render(Format::Terminal, &Options::width(width));
         for line in text
@@ -121,6 +189,8 @@ fn html_is_well_formed_and_escapes_clause_text() {
         diff(other, &plan).render(Format::Html, &Options::default()),
         core().render(Format::Html, &Options::default()),
         april_to_november().render(Format::Html, &Options::default()),
+        november_merge().render(Format::Html, &Options::default()),
+        cap_history().render(Format::Html, &Options::default()),
     ] {
         assert_well_formed(&html);
         assert!(!html.contains("<script"), "unescaped script");

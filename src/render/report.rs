@@ -73,7 +73,15 @@ pub(crate) fn merge(merge: &Merge) -> Report {
                 format!("ours {}: {}", merge.ours, cell(s.ours.as_deref())),
                 format!("theirs {}: {}", merge.theirs, cell(s.theirs.as_deref())),
             ];
-            if !s.fields.is_empty() {
+            let left_out = |cell: &Option<Vec<Entry>>| cell.as_ref().is_some_and(Vec::is_empty);
+            if left_out(&s.ours) != left_out(&s.theirs) && s.kind == MergeKind::Conflict {
+                let (drops, keeps) = if left_out(&s.ours) {
+                    ("ours", "theirs")
+                } else {
+                    ("theirs", "ours")
+                };
+                lines.push(format!("{drops} leaves it out, {keeps} changes it"));
+            } else if !s.fields.is_empty() {
                 lines.push(format!("differ on: {}", s.fields.join(", ")));
             }
             Item {

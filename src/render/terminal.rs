@@ -424,7 +424,9 @@ pub fn evolution(evolution: &Evolution, options: &Options) -> String {
 fn report(report: &Report, options: &Options) -> String {
     let painter = Painter { color: options.color };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", painter.paint(BOLD, &report.title));
+    for line in wrap(&report.title, options.width) {
+        let _ = writeln!(out, "{}", painter.paint(BOLD, &line));
+    }
     for line in report.intro.iter().flat_map(|l| wrap(l, options.width)) {
         let _ = writeln!(out, "{line}");
     }
@@ -450,7 +452,13 @@ fn report(report: &Report, options: &Options) -> String {
                     .effects(Effects::BOLD),
                 &format!("{:<9}", item.tag),
             );
-            let _ = writeln!(out, "{tag} {}", painter.paint(BOLD, &item.title));
+            for (n, line) in wrap(&item.title, options.width.saturating_sub(10))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if n == 0 { tag.clone() } else { " ".repeat(9) };
+                let _ = writeln!(out, "{lead} {}", painter.paint(BOLD, &line));
+            }
             for line in &item.lines {
                 for (n, part) in wrap(line, options.width.saturating_sub(14))
                     .into_iter()
