@@ -70,13 +70,38 @@
 //! assert_eq!(kinburn.status, RowStatus::Consensus);
 //! ```
 //!
+//! # Merging and following a subject
+//!
+//! [`merge()`] combines two descendants of one draft over it, per subject and per
+//! clause, and returns the merged plan with its conflicts as data;
+//! [`Merge::resolve`] picks a side. [`evolution()`] follows one subject through
+//! plans in date order. Plans known only in part ([`Completeness::Partial`]) are
+//! silent on most subjects: see [`Plan::covers`] for how that silence is read as
+//! *unknown*, not *absent*, by diffs, comparisons and merges.
+//!
+//! ```
+//! use peacediff::{corpus, evolution, merge, MergeKind, StepKind, Subject};
+//!
+//! let [draft, geneva, e3] = ["us-28-point-2025-11", "geneva-revision-2025-11", "e3-counter-2025-11"]
+//!     .map(|id| corpus::get(id).unwrap());
+//! let merged = merge(draft, geneva, e3);
+//! // Geneva and the E3 text both drop the amnesty.
+//! assert_eq!(merged.subject("governance/amnesty").unwrap().kind, MergeKind::Both);
+//!
+//! let cap = Subject::parse("military/armed-forces-cap").unwrap();
+//! let history = evolution(&cap, &[draft, e3]);
+//! assert_eq!(history.steps[1].kind, StepKind::Amended);
+//! ```
+//!
 //! # The JSON form
 //!
 //! A plan is an object with `id`, `title`, `aliases`, `date`, `sponsors`,
 //! `completeness` (`complete` or `partial`), `summary`, `notes`, `sources` (an array
 //! of `{id, outlet, title, url, date}`) and `clauses` (an array, in document order).
 //! A clause has `id`, `number`, `text`, `provisions`, `sources` (ids), `confidence`
-//! (`high`, `medium`, `low`) and `notes`. A provision is tagged by `topic` and has a
+//! (`high`, `medium`, `low`), `notes` (each with `kind`, `text`, and optionally
+//! `subjects`, `sources`, `confidence`) and `alternatives` (other readings that some
+//! sources report: `{text, provisions, sources, confidence}`). A provision is tagged by `topic` and has a
 //! `subject` slug plus its topic's fields; see [`Provision`]. Dates are written
 //! `2025-04-25`, `2025-12` or `~2025-11-21` (approximate). Unknown fields are
 //! rejected, so a misspelt field is an error rather than silently lost.
