@@ -13,7 +13,7 @@ use std::process::ExitCode;
 mod support;
 
 use clap::{Parser, ValueEnum};
-use peacediff::Plan;
+use peacediff::{NoteKind, Plan};
 
 /// List peace plans and their clauses.
 #[derive(Parser)]
@@ -86,6 +86,26 @@ fn write_plan(out: &mut String, plan: &Plan, width: usize) -> fmt::Result {
         )?;
         for line in wrap(&clause.text, width.saturating_sub(indent).max(20)) {
             writeln!(out, "{:indent$}{line}", "")?;
+        }
+        for reading in &clause.alternatives {
+            let text = format!(
+                "reports differ ({}, {}): {}",
+                reading.sources.join(", "),
+                reading.confidence,
+                reading.text
+            );
+            for line in wrap(&text, width.saturating_sub(indent).max(20)) {
+                writeln!(out, "{:indent$}{line}", "")?;
+            }
+        }
+    }
+    let absent = plan.notes.iter().filter(|n| n.kind == NoteKind::Absent);
+    for note in absent {
+        let subjects: Vec<String> = note.subjects.iter().map(ToString::to_string).collect();
+        writeln!(out)?;
+        writeln!(out, "  leaves out {}", subjects.join(", "))?;
+        for line in wrap(&note.text, width.saturating_sub(4).max(20)) {
+            writeln!(out, "    {line}")?;
         }
     }
     Ok(())

@@ -59,6 +59,20 @@ impl Limits {
         if let Some(err) = over("clauses".into(), "clauses", plan.clauses.len(), self.clauses) {
             return Err(err);
         }
+        let plan_notes = plan
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(n, note)| (format!("notes[{n}].text"), note));
+        let clause_notes = plan.clauses.values().enumerate().flat_map(|(index, clause)| {
+            let notes = clause.notes.iter().enumerate();
+            notes.map(move |(n, note)| (format!("clauses[{index}].notes[{n}].text"), note))
+        });
+        for (path, note) in plan_notes.chain(clause_notes) {
+            if let Some(err) = over(path, "characters", note.text.chars().count(), self.text_chars) {
+                return Err(err);
+            }
+        }
         for (index, clause) in plan.clauses.values().enumerate() {
             let readings = clause.alternatives.iter().enumerate().map(|(n, r)| {
                 (
