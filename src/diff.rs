@@ -767,35 +767,38 @@ fn provision_changes(
     }
     let left: Vec<(&Clause, &Provision)> = left.iter().filter_map(|r| resolve(a, r)).collect();
     let right: Vec<(&Clause, &Provision)> = right.iter().filter_map(|r| resolve(b, r)).collect();
-    let values = |items: &[(&Clause, &Provision)]| -> Vec<Value> {
-        items
-            .iter()
-            .map(|(_, p)| serde_json::to_value(p).unwrap_or(Value::Null))
-            .collect()
-    };
-    let (left_values, right_values) = (values(&left), values(&right));
 
-    // Equal values pair first (looked up by their JSON form), then each remaining
-    // one with the closest of the next PAIRING_LIMIT unpaired ones, in document order.
+    // Equal values pair first, then each remaining one with the closest of the
+    // next PAIRING_LIMIT unpaired ones, in document order. Only the unpaired
+    // values are turned into JSON for field comparison.
     let mut partner: Vec<Option<usize>> = vec![None; left.len()];
     let mut taken = vec![false; right.len()];
-    let mut equal: HashMap<String, VecDeque<usize>> = HashMap::new();
-    for (j, value) in right_values.iter().enumerate() {
-        equal.entry(value.to_string()).or_default().push_back(j);
+    let mut equal: HashMap<&Provision, VecDeque<usize>> = HashMap::new();
+    for (j, (_, provision)) in right.iter().enumerate() {
+        equal.entry(*provision).or_default().push_back(j);
     }
-    for (lv, slot) in left_values.iter().zip(partner.iter_mut()) {
-        if let Some(j) = equal.get_mut(&lv.to_string()).and_then(VecDeque::pop_front)
+    for ((_, provision), slot) in left.iter().zip(partner.iter_mut()) {
+        if let Some(j) = equal.get_mut(provision).and_then(VecDeque::pop_front)
             && let Some(flag) = taken.get_mut(j)
         {
             *slot = Some(j);
             *flag = true;
         }
     }
+    let value = |provision: &Provision| serde_json::to_value(provision).unwrap_or(Value::Null);
+    let left_values: Vec<Option<Value>> = left
+        .iter()
+        .zip(&partner)
+        .map(|((_, p), partner)| partner.is_none().then(|| value(p)))
+        .collect();
+    let right_values: Vec<Option<Value>> = right
+        .iter()
+        .zip(&taken)
+        .map(|((_, p), taken)| (!taken).then(|| value(p)))
+        .collect();
     let mut first_free = 0;
     for (lv, slot) in left_values.iter().zip(partner.iter_mut()) {
-        if slot.is_some() {
-            continue;
-        }
+        let Some(lv) = lv else { continue };
         while taken.get(first_free) == Some(&true) {
             first_free += 1;
         }
@@ -804,9 +807,9 @@ fn provision_changes(
             .zip(&taken)
             .enumerate()
             .skip(first_free)
-            .filter(|(_, (_, taken))| !**taken)
+            .filter_map(|(j, (rv, taken))| Some((j, rv.as_ref().filter(|_| !taken)?)))
             .take(PAIRING_LIMIT)
-            .min_by_key(|(_, (rv, _))| field_changes(lv, rv).len())
+            .min_by_key(|(_, rv)| field_changes(lv, rv).len())
             .map(|(j, _)| j);
         if let Some(j) = best
             && let Some(flag) = taken.get_mut(j)
@@ -824,11 +827,12 @@ fn provision_changes(
     for (i, &(old_clause, old)) in left.iter().enumerate() {
         let paired = partner.get(i).copied().flatten().and_then(|j| {
             let (new_clause, new) = *right.get(j)?;
-            Some((
-                new_clause,
-                new,
-                field_changes(left_values.get(i)?, right_values.get(j)?),
-            ))
+            // Pairs of equal values have no JSON form computed, and no field changes.
+            let fields = match (left_values.get(i)?, right_values.get(j)?) {
+                (Some(old), Some(new)) => field_changes(old, new),
+                _ => Vec::new(),
+            };
+            Some((new_clause, new, fields))
         });
         let Some((new_clause, new, mut fields)) = paired else {
             changes.push(ProvisionChange {
