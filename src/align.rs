@@ -74,9 +74,11 @@ pub struct Alignment {
 ///
 /// The result does not depend on the order of `plans` apart from the order of the cells.
 pub fn align(plans: &[&Plan]) -> Alignment {
-    let mut rows: BTreeMap<Subject, Vec<Vec<ProvisionRef>>> = BTreeMap::new();
+    // Hashed while filling: ordering subjects is costlier than hashing them.
+    let mut rows: std::collections::HashMap<Subject, Vec<Vec<ProvisionRef>>> =
+        std::collections::HashMap::new();
     // Per plan, the `other` slugs with their provisions, for the wording pass.
-    let mut others: Vec<BTreeMap<String, Vec<ProvisionRef>>> = vec![BTreeMap::new(); plans.len()];
+    let mut others: Vec<BTreeMap<&str, Vec<ProvisionRef>>> = vec![BTreeMap::new(); plans.len()];
     for (column, plan) in plans.iter().enumerate() {
         for (clause, (_, c)) in plan.clauses.iter().enumerate() {
             for (provision, p) in c.provisions.iter().enumerate() {
@@ -84,7 +86,7 @@ pub fn align(plans: &[&Plan]) -> Alignment {
                 match p {
                     Provision::Other(other) => {
                         if let Some(slugs) = others.get_mut(column) {
-                            slugs.entry(other.subject.clone()).or_default().push(at);
+                            slugs.entry(other.subject.as_str()).or_default().push(at);
                         }
                     }
                     typed => {
@@ -102,41 +104,47 @@ pub fn align(plans: &[&Plan]) -> Alignment {
     for (subject, cells) in align_others(plans, others) {
         rows.insert(subject, cells);
     }
-    Alignment {
-        rows: rows
-            .into_iter()
-            .map(|(subject, cells)| Row { subject, cells })
-            .collect(),
-    }
+    let mut rows: Vec<Row> = rows
+        .into_iter()
+        .map(|(subject, cells)| Row { subject, cells })
+        .collect();
+    rows.sort_by_cached_key(|row| {
+        (
+            row.subject.topic(),
+            row.subject.rank(),
+            row.subject.slug().to_owned(),
+        )
+    });
+    Alignment { rows }
 }
 
 /// Rows for `other` provisions: identical slugs shared by two or more plans
 /// first, then the rest by wording, plan by plan in a canonical order.
-fn align_others(
-    plans: &[&Plan],
-    mut others: Vec<BTreeMap<String, Vec<ProvisionRef>>>,
+fn align_others<'p>(
+    plans: &[&'p Plan],
+    mut others: Vec<BTreeMap<&'p str, Vec<ProvisionRef>>>,
 ) -> Vec<(Subject, Vec<Vec<ProvisionRef>>)> {
-    let mut rows = Vec::new();
-    let mut slugs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rows: Vec<(&str, Vec<Vec<ProvisionRef>>)> = Vec::new();
+    let mut slugs: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for slug in others.iter().flat_map(BTreeMap::keys) {
-        *slugs.entry(slug.clone()).or_default() += 1;
+        *slugs.entry(slug).or_default() += 1;
     }
     for (slug, _) in slugs.into_iter().filter(|&(_, count)| count > 1) {
         let cells = others
             .iter_mut()
-            .map(|o| o.remove(&slug).unwrap_or_default())
+            .map(|o| o.remove(slug).unwrap_or_default())
             .collect();
         rows.push((slug, cells));
     }
 
     // Wording pass. Each open row keeps the texts of its members; a plan's
     // leftovers are assigned to rows, and what stays unassigned opens new rows.
-    let mut open: Vec<(Vec<Vec<ProvisionRef>>, Vec<String>, String)> = Vec::new();
+    let mut open: Vec<(Vec<Vec<ProvisionRef>>, Vec<String>, &str)> = Vec::new();
     for column in canonical_order(plans) {
         let (Some(plan), Some(slugs)) = (plans.get(column), others.get_mut(column)) else {
             continue;
         };
-        let leftovers: Vec<(String, Vec<ProvisionRef>)> = std::mem::take(slugs).into_iter().collect();
+        let leftovers: Vec<(&str, Vec<ProvisionRef>)> = std::mem::take(slugs).into_iter().collect();
         let texts: Vec<String> = leftovers.iter().map(|(_, refs)| summary(plan, refs)).collect();
         let members: Vec<(usize, &str)> = open
             .iter()
@@ -168,7 +176,7 @@ fn align_others(
     }
     rows.extend(open.into_iter().map(|(cells, _, slug)| (slug, cells)));
     rows.into_iter()
-        .map(|(slug, cells)| (Subject::from_parts(Topic::Other, &slug), cells))
+        .map(|(slug, cells)| (Subject::from_parts(Topic::Other, slug), cells))
         .collect()
 }
 

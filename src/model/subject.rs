@@ -247,7 +247,7 @@ impl Subject {
 
 impl Subject {
     /// Position in the subject table of the topic; `other` slugs after all of them.
-    fn rank(&self) -> usize {
+    pub(crate) fn rank(&self) -> usize {
         fn index<T: Copy + PartialEq>(all: &[T], name: fn(T) -> &'static str, slug: &str) -> Option<usize> {
             all.iter().position(|&value| name(value) == slug)
         }
