@@ -118,6 +118,10 @@ pub fn align(plans: &[&Plan]) -> Alignment {
     Alignment { rows }
 }
 
+/// A row the wording pass may still add to: its cells, its members' texts, and
+/// its smallest slug, which names it.
+type OpenRow<'p> = (Vec<Vec<ProvisionRef>>, Vec<String>, &'p str);
+
 /// Rows for `other` provisions: identical slugs shared by two or more plans
 /// first, then the rest by wording, plan by plan in a canonical order.
 fn align_others<'p>(
@@ -139,7 +143,7 @@ fn align_others<'p>(
 
     // Wording pass. Each open row keeps the texts of its members; a plan's
     // leftovers are assigned to rows, and what stays unassigned opens new rows.
-    let mut open: Vec<(Vec<Vec<ProvisionRef>>, Vec<String>, &str)> = Vec::new();
+    let mut open: Vec<OpenRow<'_>> = Vec::new();
     for column in canonical_order(plans) {
         let (Some(plan), Some(slugs)) = (plans.get(column), others.get_mut(column)) else {
             continue;
