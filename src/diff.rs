@@ -281,17 +281,6 @@ fn normalise(changes: impl IntoIterator<Item = WordChange>) -> Vec<WordChange> {
     out
 }
 
-fn invert_words(words: Vec<WordChange>) -> Vec<WordChange> {
-    normalise(words.into_iter().map(|w| WordChange {
-        tag: match w.tag {
-            WordTag::Insert => WordTag::Delete,
-            WordTag::Delete => WordTag::Insert,
-            WordTag::Equal => WordTag::Equal,
-        },
-        text: w.text,
-    }))
-}
-
 /// A clause at its position in a plan.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PlacedClause {
@@ -302,7 +291,11 @@ pub struct PlacedClause {
 }
 
 /// A group of corresponding clauses and how it changed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Its word-level [`wording`](ClauseChange::wording) diff is computed when asked
+/// for (and when the change is serialised), not when the plans are diffed.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "ClauseChangeRecord")]
 pub struct ClauseChange {
     /// The kind of change.
     pub kind: ClauseChangeKind,
@@ -314,8 +307,45 @@ pub struct ClauseChange {
     pub moved: bool,
     /// Whether a one-to-one pair carries another number.
     pub renumbered: bool,
-    /// Word-level diff of the old texts against the new (empty when the wording is the same).
-    pub wording: Vec<WordChange>,
+}
+
+/// The JSON form of a clause change: its fields and its wording diff, which is
+/// derived data and ignored when read back.
+#[derive(Serialize, Deserialize)]
+struct ClauseChangeRecord {
+    kind: ClauseChangeKind,
+    before: Vec<PlacedClause>,
+    after: Vec<PlacedClause>,
+    moved: bool,
+    renumbered: bool,
+    #[serde(default)]
+    wording: Vec<WordChange>,
+}
+
+impl From<ClauseChangeRecord> for ClauseChange {
+    fn from(record: ClauseChangeRecord) -> Self {
+        ClauseChange {
+            kind: record.kind,
+            before: record.before,
+            after: record.after,
+            moved: record.moved,
+            renumbered: record.renumbered,
+        }
+    }
+}
+
+impl Serialize for ClauseChange {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ClauseChangeRecord {
+            kind: self.kind,
+            before: self.before.clone(),
+            after: self.after.clone(),
+            moved: self.moved,
+            renumbered: self.renumbered,
+            wording: self.wording(),
+        }
+        .serialize(serializer)
+    }
 }
 
 impl ClauseChange {
@@ -326,7 +356,29 @@ impl ClauseChange {
             after: self.before,
             moved: self.moved,
             renumbered: self.renumbered,
-            wording: invert_words(self.wording),
+        }
+    }
+
+    /// Word-level diff of the old texts against the new, joined in document order
+    /// (empty when the wording is the same). Beyond [`WORDING_LIMIT`] words the old
+    /// text is shown deleted and the new inserted.
+    pub fn wording(&self) -> Vec<WordChange> {
+        let text = |clauses: &[PlacedClause]| {
+            let texts: Vec<&str> = clauses.iter().map(|c| c.clause.text.as_str()).collect();
+            texts.join(" ")
+        };
+        let (old_text, new_text) = (text(&self.before), text(&self.after));
+        let words = old_text.split_whitespace().count() + new_text.split_whitespace().count();
+        if old_text == new_text {
+            Vec::new()
+        } else if words > WORDING_LIMIT {
+            let runs = [(WordTag::Delete, old_text), (WordTag::Insert, new_text)];
+            runs.into_iter()
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(tag, text)| WordChange { tag, text })
+                .collect()
+        } else {
+            word_diff(&old_text, &new_text)
         }
     }
 }
@@ -714,30 +766,12 @@ fn clause_change(a: &Plan, left: &[usize], b: &Plan, right: &[usize]) -> ClauseC
     };
     let renumbered = matches!((before.as_slice(), after.as_slice()),
         ([old], [new]) if old.clause.label() != new.clause.label());
-    let text = |clauses: &[PlacedClause]| {
-        let texts: Vec<&str> = clauses.iter().map(|c| c.clause.text.as_str()).collect();
-        texts.join(" ")
-    };
-    let (old_text, new_text) = (text(&before), text(&after));
-    let words = old_text.split_whitespace().count() + new_text.split_whitespace().count();
-    let wording = if old_text == new_text {
-        Vec::new()
-    } else if words > WORDING_LIMIT {
-        let runs = [(WordTag::Delete, old_text), (WordTag::Insert, new_text)];
-        runs.into_iter()
-            .filter(|(_, text)| !text.is_empty())
-            .map(|(tag, text)| WordChange { tag, text })
-            .collect()
-    } else {
-        word_diff(&old_text, &new_text)
-    };
     ClauseChange {
         kind,
         before,
         after,
         moved: false,
         renumbered,
-        wording,
     }
 }
 

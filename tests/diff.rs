@@ -56,8 +56,8 @@ fn a_changed_number_is_an_amendment_with_its_field() {
     };
     assert_eq!(change.kind, P::Amended);
     assert_eq!(change.fields[0].to_string(), "cap: 600,000 → 800,000");
-    let deleted: Vec<&str> = d.clauses[0]
-        .wording
+    let wording = d.clauses[0].wording();
+    let deleted: Vec<&str> = wording
         .iter()
         .filter(|w| w.tag == WordTag::Delete)
         .map(|w| w.text.as_str())

@@ -117,7 +117,7 @@ fn april_territory_clauses_regroup_into_points_21a_21b_21d() {
         labels(&change.after),
         BTreeSet::from(["21a".into(), "21b".into(), "21d".into()])
     );
-    assert!(!change.wording.is_empty());
+    assert!(!change.wording().is_empty());
 }
 
 #[test]

@@ -197,10 +197,11 @@ pub fn diff(diff: &PlanDiff) -> String {
             escape(&heading(change))
         );
         body.push_str("<p>");
-        if change.wording.is_empty() {
+        let wording = change.wording();
+        if wording.is_empty() {
             body.push_str(&escape(unchanged_text(change)));
         }
-        for run in &change.wording {
+        for run in &wording {
             let text = escape(&run.text);
             let _ = match run.tag {
                 WordTag::Equal => write!(body, "{text}"),

@@ -108,10 +108,11 @@ pub fn diff(diff: &PlanDiff) -> String {
             continue;
         }
         let _ = writeln!(out, "\n### {}\n", escape(&heading(change)));
-        if change.wording.is_empty() {
+        let wording = change.wording();
+        if wording.is_empty() {
             let _ = writeln!(out, "{}", escape(unchanged_text(change)));
         } else {
-            let _ = writeln!(out, "{}", redline(&change.wording));
+            let _ = writeln!(out, "{}", redline(&wording));
         }
         let provisions: Vec<String> = changed_provisions(diff, change)
             .map(|(p, detail)| {

@@ -349,14 +349,14 @@ pub fn diff(diff: &PlanDiff, options: &Options) -> String {
 
 /// The group's wording as wrapped lines: a redline when it changed, else the text.
 fn redline(change: &ClauseChange, width: usize, painter: Painter) -> Vec<String> {
-    let words: Vec<(WordTag, String)> = if change.wording.is_empty() {
+    let wording = change.wording();
+    let words: Vec<(WordTag, String)> = if wording.is_empty() {
         unchanged_text(change)
             .split_whitespace()
             .map(|w| (WordTag::Equal, w.to_owned()))
             .collect()
     } else {
-        change
-            .wording
+        wording
             .iter()
             .flat_map(|run| {
                 let words: Vec<&str> = run.text.split_whitespace().collect();
