@@ -201,7 +201,7 @@ fn compare_and_diff_reject_bad_arguments_with_exit_code_2() {
 fn the_readme_excerpt_is_what_the_command_prints() {
     let output = run("compare", &["--topic", "nato", "--width", "90"]);
     let text = String::from_utf8(output.stdout).unwrap();
-    let excerpt: Vec<&str> = text.lines().take(11).collect();
+    let excerpt: Vec<&str> = text.lines().take(24).collect();
     let readme = std::fs::read_to_string("README.md").unwrap();
     assert!(
         readme.contains(&excerpt.join("\n")),
