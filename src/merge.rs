@@ -715,6 +715,9 @@ fn merged_plan(base: &Plan, ours: &Plan, theirs: &Plan, blocks: &[ClauseMerge]) 
     } else {
         Completeness::Complete
     };
+    // Every source of the three plans: merged blocks, and the sides a conflict
+    // resolves to, cite any of them. Where two plans give one id different
+    // records, ours' is kept, then theirs'.
     let mut sources = ours.sources.clone();
     for (id, source) in theirs.sources.iter().chain(&base.sources) {
         sources.entry(id.clone()).or_insert_with(|| source.clone());
@@ -734,7 +737,7 @@ fn merged_plan(base: &Plan, ours: &Plan, theirs: &Plan, blocks: &[ClauseMerge]) 
             )
         ),
         notes: field!(notes, unite(&ours.notes, &theirs.notes)),
-        sources: field!(sources, sources),
+        sources,
         clauses: IndexMap::new(),
     };
     for block in blocks {

@@ -301,3 +301,19 @@ fn a_partial_plan_silent_on_a_subject_is_an_unknown_step() {
     let kinds: Vec<StepKind> = history.steps.iter().map(|s| s.kind).collect();
     assert_eq!(kinds[3..5], [StepKind::Unknown, StepKind::Unknown]);
 }
+
+#[test]
+fn a_merge_keeps_every_source_its_clauses_cite() {
+    // Found by fuzzing: both sides share their sources, which differ from the
+    // base's, and base clauses stay in the merge.
+    let [draft, _, e3] = november();
+    let mut edited = e3.clone();
+    let clause = edited.clauses.get_index_mut(0).unwrap().1;
+    clause.text.push_str(" Edited.");
+    let merged = merge(draft, &edited, e3);
+    merged.plan.validate().unwrap();
+    for side in [Side::Ours, Side::Theirs] {
+        merged.resolve(side).unwrap();
+    }
+    laws::merge_symmetry(draft, &edited, e3).unwrap();
+}
