@@ -25,7 +25,7 @@
 //! ```
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use similar::{Algorithm, TextDiff};
 
@@ -78,7 +78,7 @@ pub fn align(plans: &[&Plan]) -> Alignment {
     let mut rows: std::collections::HashMap<Subject, Vec<Vec<ProvisionRef>>> =
         std::collections::HashMap::new();
     // Per plan, the `other` slugs with their provisions, for the wording pass.
-    let mut others: Vec<BTreeMap<&str, Vec<ProvisionRef>>> = vec![BTreeMap::new(); plans.len()];
+    let mut others: Vec<HashMap<&str, Vec<ProvisionRef>>> = vec![HashMap::new(); plans.len()];
     for (column, plan) in plans.iter().enumerate() {
         for (clause, (_, c)) in plan.clauses.iter().enumerate() {
             for (provision, p) in c.provisions.iter().enumerate() {
@@ -126,11 +126,11 @@ type OpenRow<'p> = (Vec<Vec<ProvisionRef>>, Vec<String>, &'p str);
 /// first, then the rest by wording, plan by plan in a canonical order.
 fn align_others<'p>(
     plans: &[&'p Plan],
-    mut others: Vec<BTreeMap<&'p str, Vec<ProvisionRef>>>,
+    mut others: Vec<HashMap<&'p str, Vec<ProvisionRef>>>,
 ) -> Vec<(Subject, Vec<Vec<ProvisionRef>>)> {
     let mut rows: Vec<(&str, Vec<Vec<ProvisionRef>>)> = Vec::new();
-    let mut slugs: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for slug in others.iter().flat_map(BTreeMap::keys) {
+    let mut slugs: HashMap<&str, usize> = HashMap::new();
+    for slug in others.iter().flat_map(HashMap::keys) {
         *slugs.entry(slug).or_default() += 1;
     }
     for (slug, _) in slugs.into_iter().filter(|&(_, count)| count > 1) {
@@ -148,7 +148,9 @@ fn align_others<'p>(
         let (Some(plan), Some(slugs)) = (plans.get(column), others.get_mut(column)) else {
             continue;
         };
-        let leftovers: Vec<(&str, Vec<ProvisionRef>)> = std::mem::take(slugs).into_iter().collect();
+        // In slug order, so that the pass does not depend on hashing.
+        let mut leftovers: Vec<(&str, Vec<ProvisionRef>)> = std::mem::take(slugs).into_iter().collect();
+        leftovers.sort_unstable_by_key(|(slug, _)| *slug);
         let texts: Vec<String> = leftovers.iter().map(|(_, refs)| summary(plan, refs)).collect();
         let members: Vec<(usize, &str)> = open
             .iter()
