@@ -75,8 +75,7 @@ pub struct Alignment {
 /// The result does not depend on the order of `plans` apart from the order of the cells.
 pub fn align(plans: &[&Plan]) -> Alignment {
     // Hashed while filling: ordering subjects is costlier than hashing them.
-    let mut rows: std::collections::HashMap<Subject, Vec<Vec<ProvisionRef>>> =
-        std::collections::HashMap::new();
+    let mut rows: HashMap<Subject, Vec<Vec<ProvisionRef>>> = HashMap::new();
     // Per plan, the `other` slugs with their provisions, for the wording pass.
     let mut others: Vec<HashMap<&str, Vec<ProvisionRef>>> = vec![HashMap::new(); plans.len()];
     for (column, plan) in plans.iter().enumerate() {

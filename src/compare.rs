@@ -56,6 +56,32 @@ pub struct Entry {
     pub provision: Provision,
 }
 
+impl Entry {
+    /// The provisions a cell of an alignment points at in `plan`.
+    pub(crate) fn cell(plan: &Plan, refs: &[align::ProvisionRef]) -> Vec<Entry> {
+        refs.iter()
+            .filter_map(|r| {
+                let (_, clause) = plan.clauses.get_index(r.clause)?;
+                Some(Entry {
+                    clause: clause.label().to_owned(),
+                    provision: clause.provisions.get(r.provision)?.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The field changes from one plan's provisions on a subject to another's,
+    /// provision by provision in order.
+    pub(crate) fn changes(before: &[Entry], after: &[Entry]) -> Vec<crate::FieldChange> {
+        let value = |e: &Entry| serde_json::to_value(&e.provision).unwrap_or_default();
+        before
+            .iter()
+            .zip(after)
+            .flat_map(|(b, a)| crate::diff::field_changes(&value(b), &value(a)))
+            .collect()
+    }
+}
+
 /// One subject across the compared plans.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComparisonRow {
@@ -134,19 +160,7 @@ pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
                 .iter()
                 .zip(plans)
                 .zip(&row.cells)
-                .map(|((id, plan), refs)| {
-                    let entries = refs
-                        .iter()
-                        .filter_map(|r| {
-                            let (_, clause) = plan.clauses.get_index(r.clause)?;
-                            Some(Entry {
-                                clause: clause.label().to_owned(),
-                                provision: clause.provisions.get(r.provision)?.clone(),
-                            })
-                        })
-                        .collect();
-                    (id.clone(), entries)
-                })
+                .map(|((id, plan), refs)| (id.clone(), Entry::cell(plan, refs)))
                 .collect();
             let groups = agreement_groups(&cells);
             let unknown: Vec<String> = ids

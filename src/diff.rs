@@ -1017,18 +1017,19 @@ fn sort_clause_changes(changes: &mut [ClauseChange]) {
     changes.sort_by_cached_key(key);
 }
 
-struct UnionFind {
+/// Disjoint sets of indices, for grouping corresponding clauses.
+pub(crate) struct UnionFind {
     parent: Vec<usize>,
 }
 
 impl UnionFind {
-    fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         UnionFind {
             parent: (0..n).collect(),
         }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
         while let Some(&parent) = self.parent.get(x) {
             if parent == x {
                 break;
@@ -1042,7 +1043,7 @@ impl UnionFind {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         // The smaller root wins, so results do not depend on the order of unions.
         let (low, high) = if a < b { (a, b) } else { (b, a) };

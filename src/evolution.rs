@@ -25,7 +25,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{Entry, position};
-use crate::diff::{FieldChange, field_changes};
+use crate::diff::FieldChange;
 use crate::model::keyword::keywords;
 use crate::{Confidence, Date, Note, Plan, Subject, align};
 
@@ -139,7 +139,7 @@ pub fn evolution(subject: &Subject, plans: &[&Plan]) -> Evolution {
                 if position(before) == position(&entries) {
                     (StepKind::Unchanged, Vec::new())
                 } else {
-                    (StepKind::Amended, changed_fields(before, &entries))
+                    (StepKind::Amended, Entry::changes(before, &entries))
                 }
             }
             (_, false) => (StepKind::Added, Vec::new()),
@@ -163,16 +163,6 @@ pub fn evolution(subject: &Subject, plans: &[&Plan]) -> Evolution {
         subject: subject.clone(),
         steps,
     }
-}
-
-/// Field changes between two cells, provision by provision in order.
-fn changed_fields(before: &[Entry], after: &[Entry]) -> Vec<FieldChange> {
-    let value = |e: &Entry| serde_json::to_value(&e.provision).unwrap_or_default();
-    before
-        .iter()
-        .zip(after)
-        .flat_map(|(b, a)| field_changes(&value(b), &value(a)))
-        .collect()
 }
 
 impl fmt::Display for Evolution {

@@ -51,7 +51,7 @@ use serde::{Deserialize, Serialize};
 use similar::{MergeResolution, TextMerge};
 
 use crate::compare::{Entry, position};
-use crate::diff::{ClauseChange, ClauseChangeKind, PlanDiff, ProvisionChangeKind, field_changes};
+use crate::diff::{ClauseChange, ClauseChangeKind, PlanDiff, ProvisionChangeKind, UnionFind};
 use crate::model::keyword::keywords;
 use crate::{Clause, Completeness, Confidence, Error, Note, NoteKind, Plan, Provision, Subject, align, diff};
 
@@ -281,18 +281,10 @@ fn merge_subjects(base: &Plan, ours: &Plan, theirs: &Plan, changes: [&PlanDiff; 
         .into_iter()
         .map(|row| {
             let entries = |k: usize| -> Vec<Entry> {
-                let (Some(plan), Some(cell)) = (plans.get(k), row.cells.get(k)) else {
-                    return Vec::new();
-                };
-                cell.iter()
-                    .filter_map(|r| {
-                        let (_, clause) = plan.clauses.get_index(r.clause)?;
-                        Some(Entry {
-                            clause: clause.label().to_owned(),
-                            provision: clause.provisions.get(r.provision)?.clone(),
-                        })
-                    })
-                    .collect()
+                match (plans.get(k), row.cells.get(k)) {
+                    (Some(plan), Some(cell)) => Entry::cell(plan, cell),
+                    _ => Vec::new(),
+                }
             };
             let known = |k: usize, mut cell: Vec<Entry>| {
                 let silent = cell.is_empty() && silences.get(k).is_some_and(|s| s.on(&row.subject));
@@ -340,20 +332,13 @@ fn three_way<T: PartialEq>(base: &T, ours: &T, theirs: &T) -> MergeKind {
 
 /// The field paths on which two cells differ, provision by provision in order.
 fn differing_fields(ours: &[Entry], theirs: &[Entry]) -> Vec<String> {
-    let value = |e: &Entry| serde_json::to_value(&e.provision).unwrap_or_default();
-    let mut paths: Vec<String> = Vec::new();
-    for (o, t) in ours.iter().zip(theirs) {
-        for change in field_changes(&value(o), &value(t)) {
-            if !paths.contains(&change.path) {
-                paths.push(change.path);
-            }
-        }
-    }
+    let mut paths: Vec<String> = Entry::changes(ours, theirs).into_iter().map(|c| c.path).collect();
     if ours.len() != theirs.len() {
         paths.push("provisions".into());
     }
     // Sorted, so that swapping the sides gives the same list.
     paths.sort();
+    paths.dedup();
     paths
 }
 
@@ -372,7 +357,7 @@ fn merge_clauses(
     subjects: &[SubjectMerge],
 ) -> Vec<ClauseMerge> {
     // Base clauses grouped by either diff form one block.
-    let mut blocks = Partition::new(base.clauses.len());
+    let mut blocks = UnionFind::new(base.clauses.len());
     for change in to_ours.clauses.iter().chain(&to_theirs.clauses) {
         if let Some((first, rest)) = change.before.split_first() {
             rest.iter().for_each(|p| blocks.union(first.index, p.index));
@@ -505,7 +490,7 @@ fn side_version(change: &ClauseChange, silent: &HashSet<&str>) -> Vec<Clause> {
 
 /// The block an insertion follows: the one holding the base counterpart of the
 /// nearest clause before it in its plan (`None`: the start of the plan).
-fn anchor(change: &ClauseChange, changes: &crate::PlanDiff, blocks: &mut Partition) -> Option<usize> {
+fn anchor(change: &ClauseChange, changes: &crate::PlanDiff, blocks: &mut UnionFind) -> Option<usize> {
     let at = change.after.first()?.index;
     changes
         .clauses
@@ -754,37 +739,6 @@ fn insert_unique(clauses: &mut IndexMap<String, Clause>, new: impl IntoIterator<
             clause.id.push('\'');
         }
         clauses.insert(clause.id.clone(), clause);
-    }
-}
-
-/// Disjoint sets of base clause indices.
-struct Partition {
-    parent: Vec<usize>,
-}
-
-impl Partition {
-    fn new(n: usize) -> Self {
-        Partition {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while let Some(&parent) = self.parent.get(x) {
-            if parent == x {
-                break;
-            }
-            x = parent;
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        let (low, high) = if a < b { (a, b) } else { (b, a) };
-        if let Some(slot) = self.parent.get_mut(high) {
-            *slot = low;
-        }
     }
 }
 

@@ -42,6 +42,9 @@ fn the_six_plans_are_bundled_in_date_order() {
         ]
     );
     assert!(corpus::all().windows(2).all(|w| w[0].date <= w[1].date));
+    // The clause counts the README's table gives.
+    let counts: Vec<usize> = corpus::all().iter().map(|p| p.clauses.len()).collect();
+    assert_eq!(counts, [18, 21, 50, 5, 28, 28]);
     assert_eq!(
         corpus::get("kiloj plan").unwrap().id,
         "european-ukrainian-2025-04"

@@ -11,24 +11,9 @@ fn ceasefire(kind: &str) -> Value {
     json!([{"topic": "ceasefire", "subject": "terms", "kind": kind}])
 }
 
-fn base() -> Plan {
-    plan(
-        "base",
-        &[
-            ("1", "A permanent ceasefire takes effect.", ceasefire("permanent")),
-            ("2", "The army is capped at a fixed size.", cap(600_000)),
-            (
-                "3",
-                "Fighter jets are based in Poland.",
-                other("jets", "Jets in Poland."),
-            ),
-        ],
-    )
-}
-
-/// `base` with one clause replaced.
-fn with(id: &str, clause: (&str, &str, Value)) -> Plan {
-    let mut clauses = vec![
+/// The base's clauses.
+fn clauses() -> Vec<(&'static str, &'static str, Value)> {
+    vec![
         ("1", "A permanent ceasefire takes effect.", ceasefire("permanent")),
         ("2", "The army is capped at a fixed size.", cap(600_000)),
         (
@@ -36,7 +21,16 @@ fn with(id: &str, clause: (&str, &str, Value)) -> Plan {
             "Fighter jets are based in Poland.",
             other("jets", "Jets in Poland."),
         ),
-    ];
+    ]
+}
+
+fn base() -> Plan {
+    plan("base", &clauses())
+}
+
+/// `base` with one clause replaced.
+fn with(id: &str, clause: (&str, &str, Value)) -> Plan {
+    let mut clauses = clauses();
     for slot in &mut clauses {
         if slot.0 == clause.0 {
             *slot = clause.clone();

@@ -300,9 +300,7 @@ impl Plan {
     /// assert!(corpus::get("us-28-point-2025-11").unwrap().covers(&kinburn));
     /// ```
     pub fn covers(&self, subject: &Subject) -> bool {
-        self.completeness == Completeness::Complete
-            || self.provisions().any(|(_, p)| p.subject() == *subject)
-            || self.absent_subjects().any(|s| s == subject)
+        !crate::align::Silence::of(self).on(subject)
     }
 
     /// The subjects the plan's notes of kind [`Absent`](crate::NoteKind::Absent) say it
