@@ -42,6 +42,7 @@
 //! plan that covers a subject states its whole position on it. The diff
 //! still applies exactly: an unknown change carries the clause like an insertion or a repeal.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
 
@@ -281,13 +282,23 @@ fn normalise(changes: impl IntoIterator<Item = WordChange>) -> Vec<WordChange> {
     out
 }
 
-/// A clause at its position in a plan.
+/// A clause at its position in a plan, borrowed from the plan or owned.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct PlacedClause {
+pub struct PlacedClause<'a> {
     /// Its index in [`Plan::clauses`].
     pub index: usize,
     /// The clause.
-    pub clause: Clause,
+    pub clause: Cow<'a, Clause>,
+}
+
+impl PlacedClause<'_> {
+    /// The same clause, owned.
+    pub fn into_owned(self) -> PlacedClause<'static> {
+        PlacedClause {
+            index: self.index,
+            clause: Cow::Owned(self.clause.into_owned()),
+        }
+    }
 }
 
 /// A group of corresponding clauses and how it changed.
@@ -295,14 +306,14 @@ pub struct PlacedClause {
 /// Its word-level [`wording`](ClauseChange::wording) diff is computed when asked
 /// for (and when the change is serialised), not when the plans are diffed.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(from = "ClauseChangeRecord")]
-pub struct ClauseChange {
+#[serde(from = "ClauseChangeRecord<'a>")]
+pub struct ClauseChange<'a> {
     /// The kind of change.
     pub kind: ClauseChangeKind,
     /// The clauses of the old plan, in document order (empty for an insertion).
-    pub before: Vec<PlacedClause>,
+    pub before: Vec<PlacedClause<'a>>,
     /// The clauses of the new plan, in document order (empty for a repeal).
-    pub after: Vec<PlacedClause>,
+    pub after: Vec<PlacedClause<'a>>,
     /// Whether the group left the order the other groups keep.
     pub moved: bool,
     /// Whether a one-to-one pair carries another number.
@@ -311,19 +322,30 @@ pub struct ClauseChange {
 
 /// The JSON form of a clause change: its fields and its wording diff, which is
 /// derived data and ignored when read back.
-#[derive(Serialize, Deserialize)]
-struct ClauseChangeRecord {
+#[derive(Deserialize)]
+struct ClauseChangeRecord<'a> {
     kind: ClauseChangeKind,
-    before: Vec<PlacedClause>,
-    after: Vec<PlacedClause>,
+    before: Vec<PlacedClause<'a>>,
+    after: Vec<PlacedClause<'a>>,
     moved: bool,
     renumbered: bool,
-    #[serde(default)]
+    #[serde(default, rename = "wording")]
+    _wording: serde::de::IgnoredAny,
+}
+
+/// A clause change as written: [`ClauseChangeRecord`] with the wording computed.
+#[derive(Serialize)]
+struct ClauseChangeView<'r, 'a> {
+    kind: ClauseChangeKind,
+    before: &'r [PlacedClause<'a>],
+    after: &'r [PlacedClause<'a>],
+    moved: bool,
+    renumbered: bool,
     wording: Vec<WordChange>,
 }
 
-impl From<ClauseChangeRecord> for ClauseChange {
-    fn from(record: ClauseChangeRecord) -> Self {
+impl<'a> From<ClauseChangeRecord<'a>> for ClauseChange<'a> {
+    fn from(record: ClauseChangeRecord<'a>) -> Self {
         ClauseChange {
             kind: record.kind,
             before: record.before,
@@ -334,12 +356,12 @@ impl From<ClauseChangeRecord> for ClauseChange {
     }
 }
 
-impl Serialize for ClauseChange {
+impl Serialize for ClauseChange<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ClauseChangeRecord {
+        ClauseChangeView {
             kind: self.kind,
-            before: self.before.clone(),
-            after: self.after.clone(),
+            before: &self.before,
+            after: &self.after,
             moved: self.moved,
             renumbered: self.renumbered,
             wording: self.wording(),
@@ -348,12 +370,25 @@ impl Serialize for ClauseChange {
     }
 }
 
-impl ClauseChange {
+impl<'a> ClauseChange<'a> {
     fn invert(self) -> Self {
         ClauseChange {
             kind: self.kind.inverse(),
             before: self.after,
             after: self.before,
+            moved: self.moved,
+            renumbered: self.renumbered,
+        }
+    }
+
+    /// The same change, owning its clauses.
+    pub fn into_owned(self) -> ClauseChange<'static> {
+        let owned =
+            |clauses: Vec<PlacedClause<'a>>| clauses.into_iter().map(PlacedClause::into_owned).collect();
+        ClauseChange {
+            kind: self.kind,
+            before: owned(self.before),
+            after: owned(self.after),
             moved: self.moved,
             renumbered: self.renumbered,
         }
@@ -383,31 +418,41 @@ impl ClauseChange {
     }
 }
 
-/// A provision in the clause that holds it.
+/// A provision in the clause that holds it, borrowed from the plan or owned.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct PlacedProvision {
+pub struct PlacedProvision<'a> {
     /// The clause's id.
-    pub clause: String,
+    pub clause: Cow<'a, str>,
     /// The provision.
-    pub provision: Provision,
+    pub provision: Cow<'a, Provision>,
+}
+
+impl PlacedProvision<'_> {
+    /// The same provision, owned.
+    pub fn into_owned(self) -> PlacedProvision<'static> {
+        PlacedProvision {
+            clause: Cow::Owned(self.clause.into_owned()),
+            provision: Cow::Owned(self.provision.into_owned()),
+        }
+    }
 }
 
 /// How one provision changed, under its aligned subject.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProvisionChange {
+pub struct ProvisionChange<'a> {
     /// The aligned subject.
     pub subject: Subject,
     /// The kind of change.
     pub kind: ProvisionChangeKind,
     /// The provision in the old plan.
-    pub before: Option<PlacedProvision>,
+    pub before: Option<PlacedProvision<'a>>,
     /// The provision in the new plan.
-    pub after: Option<PlacedProvision>,
+    pub after: Option<PlacedProvision<'a>>,
     /// The typed fields that differ (for amendments).
     pub fields: Vec<FieldChange>,
 }
 
-impl ProvisionChange {
+impl ProvisionChange<'_> {
     fn invert(self) -> Self {
         ProvisionChange {
             subject: self.subject,
@@ -415,6 +460,17 @@ impl ProvisionChange {
             before: self.after,
             after: self.before,
             fields: self.fields.into_iter().map(FieldChange::invert).collect(),
+        }
+    }
+
+    /// The same change, owning its provisions.
+    pub fn into_owned(self) -> ProvisionChange<'static> {
+        ProvisionChange {
+            subject: self.subject,
+            kind: self.kind,
+            before: self.before.map(PlacedProvision::into_owned),
+            after: self.after.map(PlacedProvision::into_owned),
+            fields: self.fields,
         }
     }
 }
@@ -474,21 +530,25 @@ pub struct Summary {
 }
 
 /// What plan `to` changes against plan `from`. Build one with [`diff`].
+///
+/// A diff borrows the clauses and provisions it shows from the two plans, so
+/// that diffing copies no text; [`into_owned`](PlanDiff::into_owned) detaches it
+/// from them, and a diff read from JSON owns its data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PlanDiff {
+pub struct PlanDiff<'a> {
     /// The old plan's metadata.
     pub from: PlanHeader,
     /// The new plan's metadata.
     pub to: PlanHeader,
     /// Clause changes, in the new plan's order; repeals stand after the clause they followed.
-    pub clauses: Vec<ClauseChange>,
+    pub clauses: Vec<ClauseChange<'a>>,
     /// Provision changes, by subject.
-    pub provisions: Vec<ProvisionChange>,
+    pub provisions: Vec<ProvisionChange<'a>>,
 }
 
 /// Diffs two plans. `diff(a, b).apply(a) == Ok(b)` and
 /// `diff(a, b).invert() == diff(b, a)`.
-pub fn diff(a: &Plan, b: &Plan) -> PlanDiff {
+pub fn diff<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     // Ties in alignment and wording could be broken differently in the two
     // directions; diffing in one canonical direction makes inversion exact.
     if align::canonical_cmp(a, b).is_le() {
@@ -498,7 +558,21 @@ pub fn diff(a: &Plan, b: &Plan) -> PlanDiff {
     }
 }
 
-impl PlanDiff {
+impl<'a> PlanDiff<'a> {
+    /// The same diff, owning its clauses and provisions, so that it outlives the plans.
+    pub fn into_owned(self) -> PlanDiff<'static> {
+        PlanDiff {
+            from: self.from,
+            to: self.to,
+            clauses: self.clauses.into_iter().map(ClauseChange::into_owned).collect(),
+            provisions: self
+                .provisions
+                .into_iter()
+                .map(ProvisionChange::into_owned)
+                .collect(),
+        }
+    }
+
     /// Whether the two plans are equal.
     pub fn is_empty(&self) -> bool {
         self.from == self.to
@@ -508,8 +582,8 @@ impl PlanDiff {
     }
 
     /// The diff from the new plan back to the old one.
-    pub fn invert(self) -> PlanDiff {
-        let mut clauses: Vec<ClauseChange> = self.clauses.into_iter().map(ClauseChange::invert).collect();
+    pub fn invert(self) -> PlanDiff<'a> {
+        let mut clauses: Vec<ClauseChange<'a>> = self.clauses.into_iter().map(ClauseChange::invert).collect();
         sort_clause_changes(&mut clauses);
         PlanDiff {
             from: self.to,
@@ -536,7 +610,7 @@ impl PlanDiff {
         for placed in self.clauses.iter().flat_map(|c| &c.before) {
             let found = plan.clauses.get_index(placed.index).map(|(_, c)| c);
             match (found, seen.get_mut(placed.index)) {
-                (Some(clause), Some(seen)) if *clause == placed.clause && !*seen => *seen = true,
+                (Some(clause), Some(seen)) if *clause == *placed.clause && !*seen => *seen = true,
                 _ => {
                     return Err(mismatch(format!(
                         "clause `{}` at position {} differs from the diff's",
@@ -569,7 +643,7 @@ impl PlanDiff {
             sources: header.sources.into_iter().map(|s| (s.id.clone(), s)).collect(),
             clauses: after
                 .into_iter()
-                .map(|p| (p.clause.id.clone(), p.clause.clone()))
+                .map(|p| (p.clause.id.clone(), Clause::clone(&p.clause)))
                 .collect(),
         };
         result.validate()?;
@@ -577,10 +651,10 @@ impl PlanDiff {
     }
 
     /// The provision changes held by the clauses of one clause change.
-    pub fn provisions_in<'a>(
-        &'a self,
-        change: &'a ClauseChange,
-    ) -> impl Iterator<Item = &'a ProvisionChange> + 'a {
+    pub fn provisions_in<'r>(
+        &'r self,
+        change: &'r ClauseChange<'a>,
+    ) -> impl Iterator<Item = &'r ProvisionChange<'a>> + 'r {
         let held = |placed: &Option<PlacedProvision>, clauses: &[PlacedClause]| {
             placed
                 .as_ref()
@@ -608,7 +682,7 @@ impl PlanDiff {
     }
 }
 
-fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
+fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     let alignment = align::align(&[a, b]);
     let (silent_a, silent_b) = (align::Silence::of(a), align::Silence::of(b));
     let mut provisions = Vec::new();
@@ -642,7 +716,7 @@ fn diff_directed(a: &Plan, b: &Plan) -> PlanDiff {
     for j in 0..nb {
         components.entry(groups.find(na + j)).or_default().1.push(j);
     }
-    let mut clauses: Vec<ClauseChange> = components
+    let mut clauses: Vec<ClauseChange<'a>> = components
         .into_values()
         .map(|(left, right)| clause_change(a, &left, b, &right))
         .map(|mut change| {
@@ -688,7 +762,9 @@ fn link_by_provisions(
 ) {
     let na = a.clauses.len();
     let index = |plan: &Plan, placed: &Option<PlacedProvision>| {
-        placed.as_ref().and_then(|p| plan.clauses.get_index_of(&p.clause))
+        placed
+            .as_ref()
+            .and_then(|p| plan.clauses.get_index_of(p.clause.as_ref()))
     };
     for change in changes {
         match (index(a, &change.before), index(b, &change.after)) {
@@ -740,20 +816,20 @@ fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
     }
 }
 
-fn placed(plan: &Plan, indices: &[usize]) -> Vec<PlacedClause> {
+fn placed<'a>(plan: &'a Plan, indices: &[usize]) -> Vec<PlacedClause<'a>> {
     indices
         .iter()
         .filter_map(|&index| {
             let (_, clause) = plan.clauses.get_index(index)?;
             Some(PlacedClause {
                 index,
-                clause: clause.clone(),
+                clause: Cow::Borrowed(clause),
             })
         })
         .collect()
 }
 
-fn clause_change(a: &Plan, left: &[usize], b: &Plan, right: &[usize]) -> ClauseChange {
+fn clause_change<'a>(a: &'a Plan, left: &[usize], b: &'a Plan, right: &[usize]) -> ClauseChange<'a> {
     let (before, after) = (placed(a, left), placed(b, right));
     let kind = match (before.as_slice(), after.as_slice()) {
         ([], _) => ClauseChangeKind::Inserted,
@@ -788,19 +864,19 @@ fn same_but_numbering(a: &Clause, b: &Clause) -> bool {
 pub const PAIRING_LIMIT: usize = 64;
 
 /// Pairs the provisions of one subject and reports how each pair changed.
-fn provision_changes(
+fn provision_changes<'a>(
     subject: &Subject,
-    a: &Plan,
+    a: &'a Plan,
     left: &[ProvisionRef],
-    b: &Plan,
+    b: &'a Plan,
     right: &[ProvisionRef],
-) -> Vec<ProvisionChange> {
+) -> Vec<ProvisionChange<'a>> {
     fn resolve<'p>(plan: &'p Plan, r: &ProvisionRef) -> Option<(&'p Clause, &'p Provision)> {
         let (_, clause) = plan.clauses.get_index(r.clause)?;
         Some((clause, clause.provisions.get(r.provision)?))
     }
-    let left: Vec<(&Clause, &Provision)> = left.iter().filter_map(|r| resolve(a, r)).collect();
-    let right: Vec<(&Clause, &Provision)> = right.iter().filter_map(|r| resolve(b, r)).collect();
+    let left: Vec<(&'a Clause, &'a Provision)> = left.iter().filter_map(|r| resolve(a, r)).collect();
+    let right: Vec<(&'a Clause, &'a Provision)> = right.iter().filter_map(|r| resolve(b, r)).collect();
 
     // Equal values pair first, then each remaining one with the closest of the
     // next PAIRING_LIMIT unpaired ones, in document order. Only the unpaired
@@ -853,9 +929,9 @@ fn provision_changes(
         }
     }
 
-    let place = |(clause, provision): (&Clause, &Provision)| PlacedProvision {
-        clause: clause.id.clone(),
-        provision: provision.clone(),
+    let place = |(clause, provision): (&'a Clause, &'a Provision)| PlacedProvision {
+        clause: Cow::Borrowed(clause.id.as_str()),
+        provision: Cow::Borrowed(provision),
     };
     let mut changes = Vec::new();
     for (i, &(old_clause, old)) in left.iter().enumerate() {
@@ -1053,7 +1129,7 @@ impl UnionFind {
     }
 }
 
-impl fmt::Display for PlanDiff {
+impl fmt::Display for PlanDiff<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let options = crate::render::Options::width(usize::MAX);
         f.write_str(&crate::render::terminal::diff(self, &options))

@@ -222,8 +222,8 @@ fn whole(
         .clauses
         .into_iter()
         .map(|change| {
-            let before: Vec<Clause> = change.before.into_iter().map(|p| p.clause).collect();
-            let after: Vec<Clause> = change.after.into_iter().map(|p| p.clause).collect();
+            let before: Vec<Clause> = change.before.into_iter().map(|p| p.clause.into_owned()).collect();
+            let after: Vec<Clause> = change.after.into_iter().map(|p| p.clause.into_owned()).collect();
             let kind = match () {
                 _ if before == after => MergeKind::Unchanged,
                 _ if both_equal && ours != base => MergeKind::Both,
@@ -259,11 +259,11 @@ fn kept_silently(base: &Plan, changes: &PlanDiff) -> HashMap<Subject, Vec<Entry>
         if let Some(before) = &change.before {
             let clause = base
                 .clauses
-                .get(&before.clause)
-                .map_or(before.clause.as_str(), |c| c.label());
+                .get(before.clause.as_ref())
+                .map_or(before.clause.as_ref(), |c| c.label());
             kept.entry(change.subject.clone()).or_default().push(Entry {
                 clause: clause.to_owned(),
-                provision: before.provision.clone(),
+                provision: before.provision.clone().into_owned(),
             });
         }
     }
@@ -396,10 +396,10 @@ fn merge_clauses(
     let mut merges: Vec<ClauseMerge> = Vec::new();
     let mut placed_after: BTreeMap<Option<usize>, Vec<ClauseMerge>> = BTreeMap::new();
     for (root, inserted) in ours_inserts {
-        let clauses: Vec<Clause> = inserted.into_iter().map(|p| p.clause).collect();
+        let clauses: Vec<Clause> = inserted.into_iter().map(|p| p.clause.into_owned()).collect();
         let same = theirs_inserts
             .iter()
-            .position(|(_, t)| t.iter().map(|p| &p.clause).eq(clauses.iter()));
+            .position(|(_, t)| t.iter().map(|p| p.clause.as_ref()).eq(clauses.iter()));
         let kind = match same {
             Some(found) => {
                 theirs_inserts.remove(found);
@@ -420,7 +420,7 @@ fn merge_clauses(
         ));
     }
     for (root, inserted) in theirs_inserts {
-        let clauses: Vec<Clause> = inserted.into_iter().map(|p| p.clause).collect();
+        let clauses: Vec<Clause> = inserted.into_iter().map(|p| p.clause.into_owned()).collect();
         placed_after.entry(root).or_default().push(inserted_block(
             MergeKind::Theirs,
             Vec::new(),
@@ -460,12 +460,12 @@ fn inserted_block(
 /// Ids of the base clauses a partial descendant is silent on: none of their
 /// provisions has a counterpart there, and some are unknown changes (a clause
 /// whose other provisions the side drops stays, as the side may keep it).
-fn silent_clauses(changes: &PlanDiff) -> HashSet<&str> {
+fn silent_clauses<'r>(changes: &'r PlanDiff<'_>) -> HashSet<&'r str> {
     // Per clause: (some provision unknown, some provision paired).
     let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
     for change in &changes.provisions {
         if let Some(before) = &change.before {
-            let entry = seen.entry(before.clause.as_str()).or_default();
+            let entry = seen.entry(before.clause.as_ref()).or_default();
             entry.0 |= change.kind == ProvisionChangeKind::Unknown;
             entry.1 |= change.after.is_some();
         }
@@ -479,12 +479,12 @@ fn silent_clauses(changes: &PlanDiff) -> HashSet<&str> {
 /// A side's clauses for the base clauses of one change, keeping the base's own
 /// where the side is silent on them.
 fn side_version(change: &ClauseChange, silent: &HashSet<&str>) -> Vec<Clause> {
-    let after = change.after.iter().map(|p| p.clause.clone());
+    let after = change.after.iter().map(|p| Clause::clone(&p.clause));
     let kept = change
         .before
         .iter()
         .filter(|p| change.kind == ClauseChangeKind::Unknown || silent.contains(p.clause.id.as_str()))
-        .map(|p| p.clause.clone());
+        .map(|p| Clause::clone(&p.clause));
     after.chain(kept).collect()
 }
 

@@ -1,7 +1,7 @@
 //! Each change kind of the two-plan diff on small hand-made plans.
 
 use peacediff::diff::WordTag;
-use peacediff::{ClauseChangeKind as C, Plan, ProvisionChangeKind as P, diff};
+use peacediff::{ClauseChangeKind as C, Plan, ProvisionChangeKind as P, corpus, diff};
 use serde_json::{Value, json};
 
 mod common;
@@ -202,7 +202,7 @@ fn untyped_clauses_align_by_wording() {
         .iter()
         .map(|p| {
             let id = |x: &Option<peacediff::diff::PlacedProvision>| {
-                x.as_ref().map_or(String::new(), |p| p.clause.clone())
+                x.as_ref().map_or(String::new(), |p| p.clause.to_string())
             };
             (p.kind, id(&p.before), id(&p.after))
         })
@@ -264,4 +264,21 @@ fn a_partial_plan_silent_on_a_subject_is_unknown_there_not_a_removal() {
     assert!(d.provisions.iter().any(|p| p.kind == P::Removed));
     assert_eq!(diff(&dropped, &full).clauses[1].kind, C::Inserted);
     check_laws(&full, &dropped);
+}
+
+#[test]
+fn an_owned_diff_outlives_its_plans() {
+    let load = |id: &str| Plan::from_json(&corpus::get(id).unwrap().to_json()).unwrap();
+    let (owned, json) = {
+        let (april, november) = (load("witkoff-2025-04"), load("us-28-point-2025-11"));
+        let d = diff(&april, &november);
+        let json = serde_json::to_string(&d).unwrap();
+        (d.into_owned(), json)
+    };
+    assert_eq!(serde_json::to_string(&owned).unwrap(), json);
+    let april = corpus::get("witkoff-2025-04").unwrap();
+    assert_eq!(
+        &owned.apply(april).unwrap(),
+        corpus::get("us-28-point-2025-11").unwrap()
+    );
 }

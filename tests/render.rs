@@ -12,7 +12,7 @@ fn core() -> Comparison {
     compare(&corpus::all().iter().collect::<Vec<_>>()).unwrap()
 }
 
-fn april_to_november() -> PlanDiff {
+fn april_to_november() -> PlanDiff<'static> {
     diff(
         corpus::get("witkoff-2025-04").unwrap(),
         corpus::get("us-28-point-2025-11").unwrap(),

@@ -47,7 +47,7 @@ impl Versioned for Comparison {
     const SCHEMA: &'static str = "peacediff/comparison/1";
 }
 
-impl Versioned for PlanDiff {
+impl Versioned for PlanDiff<'_> {
     const SCHEMA: &'static str = "peacediff/diff/1";
 }
 

@@ -97,7 +97,7 @@ impl Render for Comparison {
     }
 }
 
-impl Render for PlanDiff {
+impl Render for PlanDiff<'_> {
     fn render(&self, format: Format, options: &Options) -> String {
         match format {
             Format::Terminal => terminal::diff(self, options),
@@ -200,10 +200,10 @@ pub(crate) fn heading(change: &ClauseChange) -> String {
 /// The provision changes a clause change carries, unchanged ones left out, each
 /// with its changed fields as plain text (`: cap: 600,000 → 800,000; …`, or
 /// nothing when no field changed).
-pub(crate) fn changed_provisions<'a>(
-    diff: &'a PlanDiff,
-    change: &'a ClauseChange,
-) -> impl Iterator<Item = (&'a crate::ProvisionChange, String)> + 'a {
+pub(crate) fn changed_provisions<'r, 'a>(
+    diff: &'r PlanDiff<'a>,
+    change: &'r ClauseChange<'a>,
+) -> impl Iterator<Item = (&'r crate::ProvisionChange<'a>, String)> + 'r {
     diff.provisions_in(change)
         .filter(|p| p.kind != crate::ProvisionChangeKind::Unchanged)
         .map(|p| {
@@ -218,7 +218,7 @@ pub(crate) fn changed_provisions<'a>(
 }
 
 /// The text of a clause group whose wording did not change.
-pub(crate) fn unchanged_text(change: &ClauseChange) -> &str {
+pub(crate) fn unchanged_text<'r>(change: &'r ClauseChange<'_>) -> &'r str {
     change
         .before
         .first()
