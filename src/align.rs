@@ -24,8 +24,8 @@
 //! assert_eq!(crimea.cells.iter().map(Vec::len).collect::<Vec<_>>(), [1, 0, 1, 1, 0, 0]);
 //! ```
 
+use foldhash::{HashMap, HashMapExt};
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use similar::{Algorithm, TextDiff};
 
@@ -74,8 +74,9 @@ pub struct Alignment {
 ///
 /// The result does not depend on the order of `plans` apart from the order of the cells.
 pub fn align(plans: &[&Plan]) -> Alignment {
-    // Hashed while filling: ordering subjects is costlier than hashing them.
-    let mut rows: HashMap<Subject, Vec<Vec<ProvisionRef>>> = HashMap::new();
+    // Hashed while filling, by borrowed slug: ordering subjects is costlier than
+    // hashing them, and a subject is built once per row, not once per provision.
+    let mut rows: HashMap<(Topic, &str), Vec<Vec<ProvisionRef>>> = HashMap::new();
     // Per plan, the `other` slugs with their provisions, for the wording pass.
     let mut others: Vec<HashMap<&str, Vec<ProvisionRef>>> = vec![HashMap::new(); plans.len()];
     for (column, plan) in plans.iter().enumerate() {
@@ -90,7 +91,7 @@ pub fn align(plans: &[&Plan]) -> Alignment {
                     }
                     typed => {
                         let cells = rows
-                            .entry(typed.subject())
+                            .entry((typed.topic(), typed.slug()))
                             .or_insert_with(|| vec![Vec::new(); plans.len()]);
                         if let Some(cell) = cells.get_mut(column) {
                             cell.push(at);
@@ -100,12 +101,13 @@ pub fn align(plans: &[&Plan]) -> Alignment {
             }
         }
     }
-    for (subject, cells) in align_others(plans, others) {
-        rows.insert(subject, cells);
-    }
     let mut rows: Vec<Row> = rows
         .into_iter()
-        .map(|(subject, cells)| Row { subject, cells })
+        .map(|((topic, slug), cells)| Row {
+            subject: Subject::from_parts(topic, slug),
+            cells,
+        })
+        .chain(align_others(plans, others))
         .collect();
     rows.sort_by_cached_key(|row| {
         (
@@ -123,10 +125,7 @@ type OpenRow<'p> = (Vec<Vec<ProvisionRef>>, Vec<String>, &'p str);
 
 /// Rows for `other` provisions: identical slugs shared by two or more plans
 /// first, then the rest by wording, plan by plan in a canonical order.
-fn align_others<'p>(
-    plans: &[&'p Plan],
-    mut others: Vec<HashMap<&'p str, Vec<ProvisionRef>>>,
-) -> Vec<(Subject, Vec<Vec<ProvisionRef>>)> {
+fn align_others<'p>(plans: &[&'p Plan], mut others: Vec<HashMap<&'p str, Vec<ProvisionRef>>>) -> Vec<Row> {
     let mut rows: Vec<(&str, Vec<Vec<ProvisionRef>>)> = Vec::new();
     let mut slugs: HashMap<&str, usize> = HashMap::new();
     for slug in others.iter().flat_map(HashMap::keys) {
@@ -181,7 +180,10 @@ fn align_others<'p>(
     }
     rows.extend(open.into_iter().map(|(cells, _, slug)| (slug, cells)));
     rows.into_iter()
-        .map(|(slug, cells)| (Subject::from_parts(Topic::Other, slug), cells))
+        .map(|(slug, cells)| Row {
+            subject: Subject::from_parts(Topic::Other, slug),
+            cells,
+        })
         .collect()
 }
 
@@ -242,7 +244,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// Where a plan is silent: the subjects a partial plan does not [cover](Plan::covers).
 pub(crate) struct Silence {
     /// For a partial plan, the subjects it covers; `None` for a complete one.
-    covered: Option<std::collections::HashSet<Subject>>,
+    covered: Option<foldhash::HashSet<Subject>>,
 }
 
 impl Silence {

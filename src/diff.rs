@@ -43,9 +43,10 @@
 //! still applies exactly: an unknown change carries the clause like an insertion or a repeal.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use similar::{Algorithm, ChangeTag, TextDiff};
@@ -694,7 +695,7 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
             continue;
         };
         let mut changes = provision_changes(&row.subject, a, left, b, right);
-        for change in &mut changes {
+        for (change, _) in &mut changes {
             let silent = match change.kind {
                 ProvisionChangeKind::Added => silent_a.on(&row.subject),
                 ProvisionChangeKind::Removed => silent_b.on(&row.subject),
@@ -704,8 +705,8 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
                 change.kind = ProvisionChangeKind::Unknown;
             }
         }
-        link_by_provisions(&changes, a, left, b, right, &mut groups);
-        provisions.extend(changes);
+        link_by_provisions(&changes, na, left, right, &mut groups);
+        provisions.extend(changes.into_iter().map(|(change, _)| change));
     }
     link_by_wording(a, b, &mut groups);
 
@@ -752,22 +753,16 @@ pub const WORDING_LIMIT: usize = 20_000;
 
 /// Links the clauses of paired provisions; a provision without partner is linked
 /// to every clause of the other plan that speaks of its subject (up to [`LINK_LIMIT`]).
+/// The old plan's clauses are nodes `0..na`, the new plan's follow.
 fn link_by_provisions(
-    changes: &[ProvisionChange],
-    a: &Plan,
+    changes: &[(ProvisionChange, ClausePair)],
+    na: usize,
     left: &[ProvisionRef],
-    b: &Plan,
     right: &[ProvisionRef],
     groups: &mut UnionFind,
 ) {
-    let na = a.clauses.len();
-    let index = |plan: &Plan, placed: &Option<PlacedProvision>| {
-        placed
-            .as_ref()
-            .and_then(|p| plan.clauses.get_index_of(p.clause.as_ref()))
-    };
-    for change in changes {
-        match (index(a, &change.before), index(b, &change.after)) {
+    for &(_, pair) in changes {
+        match pair {
             (Some(i), Some(j)) => groups.union(i, na + j),
             (Some(i), None) if right.len() <= LINK_LIMIT => {
                 right.iter().for_each(|r| groups.union(i, na + r.clause))
@@ -863,20 +858,24 @@ fn same_but_numbering(a: &Clause, b: &Clause) -> bool {
 /// Unpaired provisions of one subject that a provision is compared with, at most.
 pub const PAIRING_LIMIT: usize = 64;
 
-/// Pairs the provisions of one subject and reports how each pair changed.
+/// The indices of the old and new clauses that hold a provision change's two sides.
+type ClausePair = (Option<usize>, Option<usize>);
+
+/// Pairs the provisions of one subject and reports how each pair changed, with
+/// the indices of the clauses that hold them.
 fn provision_changes<'a>(
     subject: &Subject,
     a: &'a Plan,
     left: &[ProvisionRef],
     b: &'a Plan,
     right: &[ProvisionRef],
-) -> Vec<ProvisionChange<'a>> {
-    fn resolve<'p>(plan: &'p Plan, r: &ProvisionRef) -> Option<(&'p Clause, &'p Provision)> {
+) -> Vec<(ProvisionChange<'a>, ClausePair)> {
+    fn resolve<'p>(plan: &'p Plan, r: &ProvisionRef) -> Option<(usize, &'p Clause, &'p Provision)> {
         let (_, clause) = plan.clauses.get_index(r.clause)?;
-        Some((clause, clause.provisions.get(r.provision)?))
+        Some((r.clause, clause, clause.provisions.get(r.provision)?))
     }
-    let left: Vec<(&'a Clause, &'a Provision)> = left.iter().filter_map(|r| resolve(a, r)).collect();
-    let right: Vec<(&'a Clause, &'a Provision)> = right.iter().filter_map(|r| resolve(b, r)).collect();
+    let left: Vec<_> = left.iter().filter_map(|r| resolve(a, r)).collect();
+    let right: Vec<_> = right.iter().filter_map(|r| resolve(b, r)).collect();
 
     // Equal values pair first, then each remaining one with the closest of the
     // next PAIRING_LIMIT unpaired ones, in document order. Only the unpaired
@@ -884,10 +883,10 @@ fn provision_changes<'a>(
     let mut partner: Vec<Option<usize>> = vec![None; left.len()];
     let mut taken = vec![false; right.len()];
     let mut equal: HashMap<&Provision, VecDeque<usize>> = HashMap::new();
-    for (j, (_, provision)) in right.iter().enumerate() {
+    for (j, (_, _, provision)) in right.iter().enumerate() {
         equal.entry(*provision).or_default().push_back(j);
     }
-    for ((_, provision), slot) in left.iter().zip(partner.iter_mut()) {
+    for ((_, _, provision), slot) in left.iter().zip(partner.iter_mut()) {
         if let Some(j) = equal.get_mut(provision).and_then(VecDeque::pop_front)
             && let Some(flag) = taken.get_mut(j)
         {
@@ -899,12 +898,12 @@ fn provision_changes<'a>(
     let left_values: Vec<Option<Value>> = left
         .iter()
         .zip(&partner)
-        .map(|((_, p), partner)| partner.is_none().then(|| value(p)))
+        .map(|((_, _, p), partner)| partner.is_none().then(|| value(p)))
         .collect();
     let right_values: Vec<Option<Value>> = right
         .iter()
         .zip(&taken)
-        .map(|((_, p), taken)| (!taken).then(|| value(p)))
+        .map(|((_, _, p), taken)| (!taken).then(|| value(p)))
         .collect();
     let mut first_free = 0;
     for (lv, slot) in left_values.iter().zip(partner.iter_mut()) {
@@ -929,29 +928,32 @@ fn provision_changes<'a>(
         }
     }
 
-    let place = |(clause, provision): (&'a Clause, &'a Provision)| PlacedProvision {
+    let place = |clause: &'a Clause, provision: &'a Provision| PlacedProvision {
         clause: Cow::Borrowed(clause.id.as_str()),
         provision: Cow::Borrowed(provision),
     };
-    let mut changes = Vec::new();
-    for (i, &(old_clause, old)) in left.iter().enumerate() {
+    let change = |kind, before, after, fields| ProvisionChange {
+        subject: subject.clone(),
+        kind,
+        before,
+        after,
+        fields,
+    };
+    let mut changes = Vec::with_capacity(left.len().max(right.len()));
+    for (i, &(old_index, old_clause, old)) in left.iter().enumerate() {
         let paired = partner.get(i).copied().flatten().and_then(|j| {
-            let (new_clause, new) = *right.get(j)?;
+            let (new_index, new_clause, new) = *right.get(j)?;
             // Pairs of equal values have no JSON form computed, and no field changes.
             let fields = match (left_values.get(i)?, right_values.get(j)?) {
                 (Some(old), Some(new)) => field_changes(old, new),
                 _ => Vec::new(),
             };
-            Some((new_clause, new, fields))
+            Some((new_index, new_clause, new, fields))
         });
-        let Some((new_clause, new, mut fields)) = paired else {
-            changes.push(ProvisionChange {
-                subject: subject.clone(),
-                kind: ProvisionChangeKind::Removed,
-                before: Some(place((old_clause, old))),
-                after: None,
-                fields: Vec::new(),
-            });
+        let before = Some(place(old_clause, old));
+        let Some((new_index, new_clause, new, mut fields)) = paired else {
+            let removed = change(ProvisionChangeKind::Removed, before, None, Vec::new());
+            changes.push((removed, (Some(old_index), None)));
             continue;
         };
         // For untyped provisions the slug and summary are wording, not position.
@@ -965,23 +967,21 @@ fn provision_changes<'a>(
         } else {
             ProvisionChangeKind::Reworded
         };
-        changes.push(ProvisionChange {
-            subject: subject.clone(),
-            kind,
-            before: Some(place((old_clause, old))),
-            after: Some(place((new_clause, new))),
-            fields,
-        });
+        let after = Some(place(new_clause, new));
+        changes.push((
+            change(kind, before, after, fields),
+            (Some(old_index), Some(new_index)),
+        ));
     }
-    for (&item, taken) in right.iter().zip(&taken) {
+    for (&(new_index, new_clause, new), taken) in right.iter().zip(&taken) {
         if !taken {
-            changes.push(ProvisionChange {
-                subject: subject.clone(),
-                kind: ProvisionChangeKind::Added,
-                before: None,
-                after: Some(place(item)),
-                fields: Vec::new(),
-            });
+            let added = change(
+                ProvisionChangeKind::Added,
+                None,
+                Some(place(new_clause, new)),
+                Vec::new(),
+            );
+            changes.push((added, (None, Some(new_index))));
         }
     }
     changes

@@ -9,7 +9,7 @@
 //! members on a side, and greedily by similarity otherwise, so that adversarial
 //! input (every text alike) degrades in quality, not into a hang.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use similar::{Algorithm, capture_diff_slices};
 
@@ -24,23 +24,23 @@ pub const POSTING_LIMIT: usize = 64;
 /// Largest group assigned by the Hungarian algorithm.
 pub const EXACT_LIMIT: usize = 48;
 
-/// Texts as interned word ids.
-struct Tokens {
-    words: HashMap<String, u32>,
+/// Texts as interned word ids: each distinct word of the texts gets one id.
+struct Tokens<'t> {
+    words: HashMap<&'t str, u32>,
 }
 
-impl Tokens {
+impl<'t> Tokens<'t> {
     fn new() -> Self {
         Tokens {
             words: HashMap::new(),
         }
     }
 
-    fn intern(&mut self, text: &str) -> Vec<u32> {
+    fn intern(&mut self, text: &'t str) -> Vec<u32> {
         text.split_whitespace()
             .map(|word| {
                 let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
-                *self.words.entry(word.to_owned()).or_insert(next)
+                *self.words.entry(word).or_insert(next)
             })
             .collect()
     }
@@ -87,7 +87,11 @@ fn ratio(a: &[u32], b: &[u32]) -> f64 {
 /// Matches left texts to right groups one to one by wording. Several right texts
 /// may stand for one group (`right` holds `(group, text)`); a group's similarity
 /// to a left text is the best of its texts'. Returns, for each left text, its group.
-pub(crate) fn match_texts(left: &[&str], right: &[(usize, &str)], groups: usize) -> Vec<Option<usize>> {
+pub(crate) fn match_texts<'t>(
+    left: &[&'t str],
+    right: &[(usize, &'t str)],
+    groups: usize,
+) -> Vec<Option<usize>> {
     let mut tokens = Tokens::new();
     let left: Vec<Vec<u32>> = left.iter().map(|t| tokens.intern(t)).collect();
     let right_tokens: Vec<Vec<u32>> = right.iter().map(|(_, t)| tokens.intern(t)).collect();
@@ -105,26 +109,28 @@ pub(crate) fn match_texts(left: &[&str], right: &[(usize, &str)], groups: usize)
 
     // Inverted index of the right texts, and how many of them hold each word.
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (index, words) in right_tokens.iter().enumerate() {
-        let mut distinct = words.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        for word in distinct {
-            postings.entry(word).or_default().push(index);
+    for (index, words) in right_sorted.iter().enumerate() {
+        let mut previous = None;
+        for &word in words {
+            if previous != Some(word) {
+                postings.entry(word).or_default().push(index);
+                previous = Some(word);
+            }
         }
     }
 
     // Candidate pairs, scored, kept above the threshold: (similarity, left, group).
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
     let mut best: HashMap<usize, f64> = HashMap::new();
-    for (l, words) in left.iter().enumerate() {
-        let mut distinct: Vec<u32> = words.clone();
-        distinct.sort_unstable();
+    // Shared rare words per right text, and the right texts in the order first met.
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (l, (words, sorted_l)) in left.iter().zip(&left_sorted).enumerate() {
+        let mut distinct: Vec<u32> = sorted_l.clone();
         distinct.dedup();
         distinct.sort_by_key(|word| (postings.get(word).map_or(usize::MAX, Vec::len), *word));
-        // Shared rare words per right text, in the order first met.
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        let mut candidates: Vec<usize> = Vec::new();
+        shared.clear();
+        candidates.clear();
         for word in distinct.iter().take(RARE_WORDS) {
             let posting = postings.get(word).map(Vec::as_slice).unwrap_or_default();
             // Long lists are read from a place that depends on the left text, so
@@ -145,8 +151,7 @@ pub(crate) fn match_texts(left: &[&str], right: &[(usize, &str)], groups: usize)
         }
         candidates.sort_by_key(|r| std::cmp::Reverse(shared.get(r).copied().unwrap_or(0)));
         best.clear();
-        let sorted_l = left_sorted.get(l).map(Vec::as_slice).unwrap_or_default();
-        for r in candidates.into_iter().take(CANDIDATES) {
+        for &r in candidates.iter().take(CANDIDATES) {
             let (Some(&(group, _)), Some(words_r), Some(sorted_r)) =
                 (right.get(r), right_tokens.get(r), right_sorted.get(r))
             else {

@@ -43,9 +43,10 @@
 //! blocks keep the base's order and inserted clauses follow the clause they follow
 //! in their plan.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use similar::{MergeResolution, TextMerge};
