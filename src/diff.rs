@@ -43,6 +43,7 @@
 //! still applies exactly: an unknown change carries the clause like an insertion or a repeal.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 
@@ -870,121 +871,184 @@ fn provision_changes<'a>(
     b: &'a Plan,
     right: &[ProvisionRef],
 ) -> Vec<(ProvisionChange<'a>, ClausePair)> {
-    fn resolve<'p>(plan: &'p Plan, r: &ProvisionRef) -> Option<(usize, &'p Clause, &'p Provision)> {
-        let (_, clause) = plan.clauses.get_index(r.clause)?;
-        Some((r.clause, clause, clause.provisions.get(r.provision)?))
+    // One provision on each side, the usual case, pairs without further work.
+    if let ([l], [r]) = (left, right)
+        && let (Some(old), Some(new)) = (held(a, l), held(b, r))
+    {
+        let fields = || field_changes(&value(old.2), &value(new.2));
+        return vec![paired_change(subject, old, new, fields)];
     }
-    let left: Vec<_> = left.iter().filter_map(|r| resolve(a, r)).collect();
-    let right: Vec<_> = right.iter().filter_map(|r| resolve(b, r)).collect();
+    let (left, right) = (Side::new(a, left), Side::new(b, right));
+    let (partner, taken) = pair_provisions(&left, &right);
+    let mut changes = Vec::with_capacity(left.held.len().max(right.held.len()));
+    for (i, (&old, partner)) in left.held.iter().zip(partner).enumerate() {
+        changes.push(match partner.and_then(|j| Some((j, *right.held.get(j)?))) {
+            Some((j, new)) => paired_change(subject, old, new, || match (left.json(i), right.json(j)) {
+                (Some(old_value), Some(new_value)) => field_changes(old_value, new_value),
+                _ => Vec::new(),
+            }),
+            None => lone_change(subject, ProvisionChangeKind::Removed, old),
+        });
+    }
+    for (&new, taken) in right.held.iter().zip(&taken) {
+        if !taken {
+            changes.push(lone_change(subject, ProvisionChangeKind::Added, new));
+        }
+    }
+    changes
+}
 
-    // Equal values pair first, then each remaining one with the closest of the
-    // next PAIRING_LIMIT unpaired ones, in document order. Only the unpaired
-    // values are turned into JSON for field comparison.
-    let mut partner: Vec<Option<usize>> = vec![None; left.len()];
-    let mut taken = vec![false; right.len()];
-    let mut equal: HashMap<&Provision, VecDeque<usize>> = HashMap::new();
-    for (j, (_, _, provision)) in right.iter().enumerate() {
-        equal.entry(*provision).or_default().push_back(j);
+/// A provision with the index of the clause that holds it.
+type Held<'p> = (usize, &'p Clause, &'p Provision);
+
+fn held<'p>(plan: &'p Plan, r: &ProvisionRef) -> Option<Held<'p>> {
+    let (_, clause) = plan.clauses.get_index(r.clause)?;
+    Some((r.clause, clause, clause.provisions.get(r.provision)?))
+}
+
+/// One plan's provisions on a subject, with their JSON forms made when first asked for.
+struct Side<'p> {
+    held: Vec<Held<'p>>,
+    values: Vec<OnceCell<Value>>,
+}
+
+impl<'p> Side<'p> {
+    fn new(plan: &'p Plan, refs: &[ProvisionRef]) -> Self {
+        let held: Vec<Held<'p>> = refs.iter().filter_map(|r| held(plan, r)).collect();
+        let values = held.iter().map(|_| OnceCell::new()).collect();
+        Side { held, values }
     }
-    for ((_, _, provision), slot) in left.iter().zip(partner.iter_mut()) {
-        if let Some(j) = equal.get_mut(provision).and_then(VecDeque::pop_front)
-            && let Some(flag) = taken.get_mut(j)
-        {
+
+    fn json(&self, k: usize) -> Option<&Value> {
+        let (_, _, provision) = self.held.get(k)?;
+        self.values
+            .get(k)
+            .map(|cell| cell.get_or_init(|| value(provision)))
+    }
+}
+
+/// Equal values pair first, then each remaining one with the closest of the next
+/// [`PAIRING_LIMIT`] unpaired ones, in document order. Returns each left
+/// provision's partner and which right ones are taken.
+fn pair_provisions(left: &Side, right: &Side) -> (Vec<Option<usize>>, Vec<bool>) {
+    let mut partner: Vec<Option<usize>> = vec![None; left.held.len()];
+    let mut taken = vec![false; right.held.len()];
+    fn pair(i: usize, j: usize, partner: &mut [Option<usize>], taken: &mut [bool]) {
+        if let (Some(slot), Some(flag)) = (partner.get_mut(i), taken.get_mut(j)) {
             *slot = Some(j);
             *flag = true;
         }
     }
-    let value = |provision: &Provision| serde_json::to_value(provision).unwrap_or(Value::Null);
-    let left_values: Vec<Option<Value>> = left
-        .iter()
-        .zip(&partner)
-        .map(|((_, _, p), partner)| partner.is_none().then(|| value(p)))
-        .collect();
-    let right_values: Vec<Option<Value>> = right
-        .iter()
-        .zip(&taken)
-        .map(|((_, _, p), taken)| (!taken).then(|| value(p)))
-        .collect();
+    if left.held.len().saturating_mul(right.held.len()) <= PAIRING_LIMIT {
+        // Small cells are scanned: cheaper than hashing the values.
+        for (i, (_, _, provision)) in left.held.iter().enumerate() {
+            let equal = (right.held.iter().zip(&taken)).position(|((_, _, p), t)| !t && p == provision);
+            if let Some(j) = equal {
+                pair(i, j, &mut partner, &mut taken);
+            }
+        }
+    } else {
+        let mut equal: HashMap<&Provision, VecDeque<usize>> = HashMap::new();
+        for (j, (_, _, provision)) in right.held.iter().enumerate() {
+            equal.entry(*provision).or_default().push_back(j);
+        }
+        for (i, (_, _, provision)) in left.held.iter().enumerate() {
+            if let Some(j) = equal.get_mut(provision).and_then(VecDeque::pop_front) {
+                pair(i, j, &mut partner, &mut taken);
+            }
+        }
+    }
     let mut first_free = 0;
-    for (lv, slot) in left_values.iter().zip(partner.iter_mut()) {
-        let Some(lv) = lv else { continue };
+    for i in 0..left.held.len() {
+        if partner.get(i) != Some(&None) {
+            continue;
+        }
         while taken.get(first_free) == Some(&true) {
             first_free += 1;
         }
-        let best = right_values
-            .iter()
-            .zip(&taken)
-            .enumerate()
-            .skip(first_free)
-            .filter_map(|(j, (rv, taken))| Some((j, rv.as_ref().filter(|_| !taken)?)))
+        let free: Vec<usize> = (first_free..right.held.len())
+            .filter(|&j| taken.get(j) == Some(&false))
             .take(PAIRING_LIMIT)
-            .min_by_key(|(_, rv)| field_changes(lv, rv).len())
-            .map(|(j, _)| j);
-        if let Some(j) = best
-            && let Some(flag) = taken.get_mut(j)
-        {
-            *slot = Some(j);
-            *flag = true;
+            .collect();
+        let best = match free.as_slice() {
+            [only] => Some(*only),
+            _ => free
+                .into_iter()
+                .min_by_key(|&j| match (left.json(i), right.json(j)) {
+                    (Some(lv), Some(rv)) => field_changes(lv, rv).len(),
+                    _ => usize::MAX,
+                }),
+        };
+        if let Some(j) = best {
+            pair(i, j, &mut partner, &mut taken);
         }
     }
+    (partner, taken)
+}
 
-    let place = |clause: &'a Clause, provision: &'a Provision| PlacedProvision {
+/// A provision's JSON form, for field comparison.
+fn value(provision: &Provision) -> Value {
+    serde_json::to_value(provision).unwrap_or(Value::Null)
+}
+
+fn place<'a>((_, clause, provision): Held<'a>) -> PlacedProvision<'a> {
+    PlacedProvision {
         clause: Cow::Borrowed(clause.id.as_str()),
         provision: Cow::Borrowed(provision),
+    }
+}
+
+/// How a provision changed into its partner; `fields` compares their values.
+fn paired_change<'a>(
+    subject: &Subject,
+    old: Held<'a>,
+    new: Held<'a>,
+    fields: impl FnOnce() -> Vec<FieldChange>,
+) -> (ProvisionChange<'a>, ClausePair) {
+    let same = old.2 == new.2;
+    // For untyped provisions the slug and summary, their only fields, are
+    // wording, not position.
+    let fields = if !same && old.2.is_typed() {
+        fields()
+    } else {
+        Vec::new()
     };
-    let change = |kind, before, after, fields| ProvisionChange {
+    let kind = if !fields.is_empty() {
+        ProvisionChangeKind::Amended
+    } else if same && old.1.text == new.1.text {
+        ProvisionChangeKind::Unchanged
+    } else {
+        ProvisionChangeKind::Reworded
+    };
+    let change = ProvisionChange {
+        subject: subject.clone(),
+        kind,
+        before: Some(place(old)),
+        after: Some(place(new)),
+        fields,
+    };
+    (change, (Some(old.0), Some(new.0)))
+}
+
+/// A provision without partner: `Removed` from the old plan or `Added` to the new.
+fn lone_change<'a>(
+    subject: &Subject,
+    kind: ProvisionChangeKind,
+    held: Held<'a>,
+) -> (ProvisionChange<'a>, ClausePair) {
+    let (placed, index) = (Some(place(held)), Some(held.0));
+    let (before, after, pair) = match kind {
+        ProvisionChangeKind::Added => (None, placed, (None, index)),
+        _ => (placed, None, (index, None)),
+    };
+    let change = ProvisionChange {
         subject: subject.clone(),
         kind,
         before,
         after,
-        fields,
+        fields: Vec::new(),
     };
-    let mut changes = Vec::with_capacity(left.len().max(right.len()));
-    for (i, &(old_index, old_clause, old)) in left.iter().enumerate() {
-        let paired = partner.get(i).copied().flatten().and_then(|j| {
-            let (new_index, new_clause, new) = *right.get(j)?;
-            // Pairs of equal values have no JSON form computed, and no field changes.
-            let fields = match (left_values.get(i)?, right_values.get(j)?) {
-                (Some(old), Some(new)) => field_changes(old, new),
-                _ => Vec::new(),
-            };
-            Some((new_index, new_clause, new, fields))
-        });
-        let before = Some(place(old_clause, old));
-        let Some((new_index, new_clause, new, mut fields)) = paired else {
-            let removed = change(ProvisionChangeKind::Removed, before, None, Vec::new());
-            changes.push((removed, (Some(old_index), None)));
-            continue;
-        };
-        // For untyped provisions the slug and summary are wording, not position.
-        if !old.is_typed() {
-            fields.retain(|f| f.path != "summary" && f.path != "subject");
-        }
-        let kind = if !fields.is_empty() {
-            ProvisionChangeKind::Amended
-        } else if old == new && old_clause.text == new_clause.text {
-            ProvisionChangeKind::Unchanged
-        } else {
-            ProvisionChangeKind::Reworded
-        };
-        let after = Some(place(new_clause, new));
-        changes.push((
-            change(kind, before, after, fields),
-            (Some(old_index), Some(new_index)),
-        ));
-    }
-    for (&(new_index, new_clause, new), taken) in right.iter().zip(&taken) {
-        if !taken {
-            let added = change(
-                ProvisionChangeKind::Added,
-                None,
-                Some(place(new_clause, new)),
-                Vec::new(),
-            );
-            changes.push((added, (None, Some(new_index))));
-        }
-    }
-    changes
+    (change, pair)
 }
 
 /// The fields on which two JSON values differ, recursing into objects.
