@@ -76,45 +76,40 @@ pub struct Alignment {
 pub fn align(plans: &[&Plan]) -> Alignment {
     // Hashed while filling, by borrowed slug: ordering subjects is costlier than
     // hashing them, and a subject is built once per row, not once per provision.
-    let mut rows: HashMap<(Topic, &str), Vec<Vec<ProvisionRef>>> = HashMap::new();
-    // Per plan, the `other` slugs with their provisions, for the wording pass.
-    let mut others: Vec<HashMap<&str, Vec<ProvisionRef>>> = vec![HashMap::new(); plans.len()];
+    let provisions = plans.iter().map(|plan| plan.clauses.len()).sum();
+    let mut by_subject: HashMap<(Topic, &str), Vec<Vec<ProvisionRef>>> = HashMap::with_capacity(provisions);
     for (column, plan) in plans.iter().enumerate() {
         for (clause, (_, c)) in plan.clauses.iter().enumerate() {
             for (provision, p) in c.provisions.iter().enumerate() {
-                let at = ProvisionRef { clause, provision };
-                match p {
-                    Provision::Other(other) => {
-                        if let Some(slugs) = others.get_mut(column) {
-                            slugs.entry(other.subject.as_str()).or_default().push(at);
-                        }
-                    }
-                    typed => {
-                        let cells = rows
-                            .entry((typed.topic(), typed.slug()))
-                            .or_insert_with(|| vec![Vec::new(); plans.len()]);
-                        if let Some(cell) = cells.get_mut(column) {
-                            cell.push(at);
-                        }
-                    }
+                let cells = by_subject
+                    .entry((p.topic(), p.slug()))
+                    .or_insert_with(|| vec![Vec::new(); plans.len()]);
+                if let Some(cell) = cells.get_mut(column) {
+                    cell.push(ProvisionRef { clause, provision });
                 }
             }
         }
     }
-    let mut rows: Vec<Row> = rows
-        .into_iter()
-        .map(|((topic, slug), cells)| Row {
+    // An `other` slug that only one plan uses is left to the wording pass.
+    let mut rows = Vec::with_capacity(by_subject.len());
+    let mut leftovers: Vec<Vec<(&str, Vec<ProvisionRef>)>> = vec![Vec::new(); plans.len()];
+    for ((topic, slug), mut cells) in by_subject {
+        let mut users = cells.iter().enumerate().filter(|(_, cell)| !cell.is_empty());
+        if let (Topic::Other, Some((column, _)), None) = (topic, users.next(), users.next())
+            && let (Some(cell), Some(left)) = (cells.get_mut(column), leftovers.get_mut(column))
+        {
+            left.push((slug, std::mem::take(cell)));
+            continue;
+        }
+        rows.push(Row {
             subject: Subject::from_parts(topic, slug),
             cells,
-        })
-        .chain(align_others(plans, others))
-        .collect();
-    rows.sort_by_cached_key(|row| {
-        (
-            row.subject.topic(),
-            row.subject.rank(),
-            row.subject.slug().to_owned(),
-        )
+        });
+    }
+    rows.extend(align_by_wording(plans, leftovers));
+    let order = |row: &Row| (row.subject.topic(), row.subject.rank());
+    rows.sort_unstable_by(|x, y| {
+        (order(x).cmp(&order(y))).then_with(|| x.subject.slug().cmp(y.subject.slug()))
     });
     Alignment { rows }
 }
@@ -123,31 +118,21 @@ pub fn align(plans: &[&Plan]) -> Alignment {
 /// its smallest slug, which names it.
 type OpenRow<'p> = (Vec<Vec<ProvisionRef>>, Vec<String>, &'p str);
 
-/// Rows for `other` provisions: identical slugs shared by two or more plans
-/// first, then the rest by wording, plan by plan in a canonical order.
-fn align_others<'p>(plans: &[&'p Plan], mut others: Vec<HashMap<&'p str, Vec<ProvisionRef>>>) -> Vec<Row> {
-    let mut rows: Vec<(&str, Vec<Vec<ProvisionRef>>)> = Vec::new();
-    let mut slugs: HashMap<&str, usize> = HashMap::new();
-    for slug in others.iter().flat_map(HashMap::keys) {
-        *slugs.entry(slug).or_default() += 1;
-    }
-    for (slug, _) in slugs.into_iter().filter(|&(_, count)| count > 1) {
-        let cells = others
-            .iter_mut()
-            .map(|o| o.remove(slug).unwrap_or_default())
-            .collect();
-        rows.push((slug, cells));
-    }
-
-    // Wording pass. Each open row keeps the texts of its members; a plan's
-    // leftovers are assigned to rows, and what stays unassigned opens new rows.
+/// Rows for the `other` slugs that only one plan uses (`leftovers`, per plan),
+/// aligned by wording, plan by plan in a canonical order.
+fn align_by_wording<'p>(
+    plans: &[&'p Plan],
+    mut leftovers: Vec<Vec<(&'p str, Vec<ProvisionRef>)>>,
+) -> Vec<Row> {
+    // Each open row keeps the texts of its members; a plan's leftovers are
+    // assigned to rows, and what stays unassigned opens new rows.
     let mut open: Vec<OpenRow<'_>> = Vec::new();
     for column in canonical_order(plans) {
-        let (Some(plan), Some(slugs)) = (plans.get(column), others.get_mut(column)) else {
+        let (Some(plan), Some(leftovers)) = (plans.get(column), leftovers.get_mut(column)) else {
             continue;
         };
         // In slug order, so that the pass does not depend on hashing.
-        let mut leftovers: Vec<(&str, Vec<ProvisionRef>)> = std::mem::take(slugs).into_iter().collect();
+        let mut leftovers = std::mem::take(leftovers);
         leftovers.sort_unstable_by_key(|(slug, _)| *slug);
         let texts: Vec<String> = leftovers.iter().map(|(_, refs)| summary(plan, refs)).collect();
         let members: Vec<(usize, &str)> = open
@@ -178,9 +163,8 @@ fn align_others<'p>(plans: &[&'p Plan], mut others: Vec<HashMap<&'p str, Vec<Pro
             }
         }
     }
-    rows.extend(open.into_iter().map(|(cells, _, slug)| (slug, cells)));
-    rows.into_iter()
-        .map(|(slug, cells)| Row {
+    open.into_iter()
+        .map(|(cells, _, slug)| Row {
             subject: Subject::from_parts(Topic::Other, slug),
             cells,
         })
