@@ -54,6 +54,7 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 
 use crate::align::{self, ProvisionRef};
 use crate::model::keyword::keywords;
+use crate::union_find::UnionFind;
 use crate::{Clause, Completeness, Date, Error, Note, Party, Plan, Provision, Source, Subject, Topic};
 
 keywords! {
@@ -711,15 +712,9 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     }
     link_by_wording(a, b, &mut groups);
 
-    let mut components: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for i in 0..na {
-        components.entry(groups.find(i)).or_default().0.push(i);
-    }
-    for j in 0..nb {
-        components.entry(groups.find(na + j)).or_default().1.push(j);
-    }
-    let mut clauses: Vec<ClauseChange<'a>> = components
-        .into_values()
+    let mut clauses: Vec<ClauseChange<'a>> = groups
+        .components(na)
+        .into_iter()
         .map(|(left, right)| clause_change(a, &left, b, &right))
         .map(|mut change| {
             let silent = match change.kind {
@@ -782,11 +777,13 @@ fn link_by_provisions(
 fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
     let na = a.clauses.len();
     let roots: Vec<usize> = (0..na + b.clauses.len()).map(|node| groups.find(node)).collect();
-    let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut sizes = vec![0usize; roots.len()];
     for &root in &roots {
-        *sizes.entry(root).or_default() += 1;
+        if let Some(size) = sizes.get_mut(root) {
+            *size += 1;
+        }
     }
-    let alone = |node: usize| roots.get(node).and_then(|root| sizes.get(root)) == Some(&1);
+    let alone = |node: usize| roots.get(node).and_then(|&root| sizes.get(root)) == Some(&1);
     let left: Vec<usize> = (0..na).filter(|&i| alone(i)).collect();
     let right: Vec<usize> = (0..b.clauses.len()).filter(|&j| alone(na + j)).collect();
     if left.is_empty() || right.is_empty() {
@@ -1155,42 +1152,6 @@ fn sort_clause_changes(changes: &mut [ClauseChange]) {
         }
     };
     changes.sort_by_cached_key(key);
-}
-
-/// Disjoint sets of indices, for grouping corresponding clauses.
-pub(crate) struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    pub(crate) fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    pub(crate) fn find(&mut self, mut x: usize) -> usize {
-        while let Some(&parent) = self.parent.get(x) {
-            if parent == x {
-                break;
-            }
-            let grandparent = self.parent.get(parent).copied().unwrap_or(parent);
-            if let Some(slot) = self.parent.get_mut(x) {
-                *slot = grandparent;
-            }
-            x = parent;
-        }
-        x
-    }
-
-    pub(crate) fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        // The smaller root wins, so results do not depend on the order of unions.
-        let (low, high) = if a < b { (a, b) } else { (b, a) };
-        if let Some(slot) = self.parent.get_mut(high) {
-            *slot = low;
-        }
-    }
 }
 
 impl fmt::Display for PlanDiff<'_> {

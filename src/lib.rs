@@ -150,6 +150,7 @@ pub mod synth;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod testing;
+mod union_find;
 
 pub use compare::{Comparison, ComparisonRow, RowStatus, compare};
 pub use diff::{

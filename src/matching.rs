@@ -9,11 +9,14 @@
 //! members on a side, and greedily by similarity otherwise, so that adversarial
 //! input (every text alike) degrades in quality, not into a hang.
 
+use std::collections::BTreeMap;
+
 use foldhash::{HashMap, HashMapExt};
 
 use similar::{Algorithm, capture_diff_slices};
 
 use crate::align::SIMILARITY_THRESHOLD;
+use crate::union_find::UnionFind;
 
 /// Rare words of a text looked up in the index.
 const RARE_WORDS: usize = 8;
@@ -181,38 +184,16 @@ pub(crate) fn match_texts<'t>(
 /// Assigns over a sparse bipartite graph, group by connected group.
 fn assign_sparse(lefts: usize, rights: usize, edges: Vec<(f64, usize, usize)>) -> Vec<Option<usize>> {
     let mut result = vec![None; lefts];
-    // Union-find over left nodes 0..lefts and right nodes lefts..lefts+rights.
-    let mut parent: Vec<usize> = (0..lefts + rights).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while let Some(&p) = parent.get(x) {
-            if p == x {
-                break;
-            }
-            let grand = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(x) {
-                *slot = grand;
-            }
-            x = p;
-        }
-        x
-    }
+    // Left nodes are 0..lefts, right nodes lefts..lefts+rights.
+    let mut sets = UnionFind::new(lefts + rights);
     for &(_, l, r) in &edges {
-        let (a, b) = (find(&mut parent, l), find(&mut parent, lefts + r));
-        if let Some(slot) = parent.get_mut(a.max(b)) {
-            *slot = a.min(b);
-        }
+        sets.union(l, lefts + r);
     }
-    let mut components: HashMap<usize, Vec<(f64, usize, usize)>> = HashMap::new();
+    let mut components: BTreeMap<usize, Vec<(f64, usize, usize)>> = BTreeMap::new();
     for edge in edges {
-        let root = find(&mut parent, edge.1);
-        components.entry(root).or_default().push(edge);
+        components.entry(sets.find(edge.1)).or_default().push(edge);
     }
-    let mut roots: Vec<usize> = components.keys().copied().collect();
-    roots.sort_unstable();
-    for root in roots {
-        let Some(edges) = components.remove(&root) else {
-            continue;
-        };
+    for edges in components.into_values() {
         let mut lefts: Vec<usize> = edges.iter().map(|e| e.1).collect();
         let mut rights: Vec<usize> = edges.iter().map(|e| e.2).collect();
         lefts.sort_unstable();

@@ -52,8 +52,9 @@ use serde::{Deserialize, Serialize};
 use similar::{MergeResolution, TextMerge};
 
 use crate::compare::{Entry, position};
-use crate::diff::{ClauseChange, ClauseChangeKind, PlanDiff, ProvisionChangeKind, UnionFind};
+use crate::diff::{ClauseChange, ClauseChangeKind, PlanDiff, ProvisionChangeKind};
 use crate::model::keyword::keywords;
+use crate::union_find::UnionFind;
 use crate::{Clause, Completeness, Confidence, Error, Note, NoteKind, Plan, Provision, Subject, align, diff};
 
 keywords! {
