@@ -107,10 +107,7 @@ pub fn align(plans: &[&Plan]) -> Alignment {
         });
     }
     rows.extend(align_by_wording(plans, leftovers));
-    let order = |row: &Row| (row.subject.topic(), row.subject.rank());
-    rows.sort_unstable_by(|x, y| {
-        (order(x).cmp(&order(y))).then_with(|| x.subject.slug().cmp(y.subject.slug()))
-    });
+    rows.sort_unstable_by(|x, y| x.subject.cmp(&y.subject));
     Alignment { rows }
 }
 

@@ -5,6 +5,7 @@
 //! per topic; the `other` topic takes any kebab-case slug.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -194,7 +195,8 @@ keywords! {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Subject {
     topic: Topic,
-    slug: String,
+    // Shared: diffs and alignments repeat a subject once per provision and row.
+    slug: Arc<str>,
 }
 
 impl Subject {
@@ -202,7 +204,7 @@ impl Subject {
     pub fn new(topic: Topic, slug: &str) -> Option<Subject> {
         is_kebab_case(slug).then(|| Subject {
             topic,
-            slug: slug.to_owned(),
+            slug: Arc::from(slug),
         })
     }
 
@@ -210,7 +212,7 @@ impl Subject {
     pub(crate) fn from_parts(topic: Topic, slug: &str) -> Subject {
         Subject {
             topic,
-            slug: slug.to_owned(),
+            slug: Arc::from(slug),
         }
     }
 
@@ -251,7 +253,7 @@ impl Subject {
         fn index<T: Copy + PartialEq>(all: &[T], name: fn(T) -> &'static str, slug: &str) -> Option<usize> {
             all.iter().position(|&value| name(value) == slug)
         }
-        let slug = self.slug.as_str();
+        let slug = &*self.slug;
         let position = match self.topic {
             Topic::Territory => index(TerritorySubject::ALL, TerritorySubject::as_str, slug),
             Topic::Nato => index(NatoSubject::ALL, NatoSubject::as_str, slug),
