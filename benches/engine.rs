@@ -3,10 +3,11 @@
 //! `cargo bench --bench engine` runs everything; pass a filter to run a part, such as
 //! `cargo bench --bench engine -- diff_typed/10000`. BENCHMARKS.md records the figures.
 
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use peacediff::synth::{self, Perturbation, Shape};
 use peacediff::{Plan, align, compare, diff};
 
@@ -33,17 +34,52 @@ fn untyped_pair(n: usize) -> (Plan, Plan) {
 }
 
 /// All-pairs similarity and the best partner for each clause: the exhaustive baseline.
+/// Texts are split into words once; every pair is then scored as [`align::similarity`]
+/// scores it.
 fn exhaustive(a: &Plan, b: &Plan) -> usize {
-    a.clauses
-        .values()
-        .filter(|left| {
-            b.clauses
-                .values()
-                .map(|right| align::similarity(&left.text, &right.text))
-                .fold(0.0, f64::max)
-                >= align::SIMILARITY_THRESHOLD
-        })
+    let [left, right] = words([a, b]);
+    left.iter()
+        .filter(|x| right.iter().map(|y| word_ratio(x, y)).fold(0.0, f64::max) >= align::SIMILARITY_THRESHOLD)
         .count()
+}
+
+/// The clause texts of the plans as word ids.
+fn words<'p, const N: usize>(plans: [&'p Plan; N]) -> [Vec<Vec<u32>>; N] {
+    let mut ids: HashMap<&'p str, u32> = HashMap::new();
+    plans.map(|plan| {
+        let texts = plan.clauses.values().map(|c| c.text.split_whitespace());
+        let mut intern = |word: &'p str| {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            *ids.entry(word).or_insert(next)
+        };
+        texts.map(|words| words.map(&mut intern).collect()).collect()
+    })
+}
+
+/// The share of words a Patience diff keeps, as [`align::similarity`] computes it.
+fn word_ratio(x: &[u32], y: &[u32]) -> f64 {
+    if x == y {
+        return 1.0;
+    }
+    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, x, y);
+    let matched: usize = ops
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    // `similar` reports its ratio as an f32.
+    f64::from((2 * matched) as f32 / (x.len() + y.len()) as f32)
+}
+
+/// The baseline scores pairs exactly as the engine's public similarity does.
+fn check_baseline(a: &Plan, b: &Plan) {
+    let [left, right] = words([a, b]);
+    let texts = a.clauses.values().zip(b.clauses.values()).take(50);
+    for ((x, y), (p, q)) in left.iter().zip(&right).zip(texts) {
+        assert_eq!(word_ratio(x, y), align::similarity(&p.text, &q.text));
+    }
 }
 
 /// Ten samples after a short warm-up: the large sizes take seconds per iteration.
@@ -97,10 +133,14 @@ fn untyped(c: &mut Criterion) {
     few_samples(&mut group);
     for n in [100, 1_000, 2_000, 10_000] {
         let (a, b) = untyped_pair(n);
+        group.sampling_mode(SamplingMode::Auto);
         group.bench_with_input(BenchmarkId::new("diff", n), &n, |bench, _| {
             bench.iter(|| black_box(diff(&a, &b)))
         });
         if n <= 2_000 {
+            check_baseline(&a, &b);
+            // Seconds per iteration: ten single-iteration samples, not criterion's ramp.
+            group.sampling_mode(SamplingMode::Flat);
             group.bench_with_input(BenchmarkId::new("exhaustive", n), &n, |bench, _| {
                 bench.iter(|| black_box(exhaustive(&a, &b)))
             });
