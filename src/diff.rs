@@ -688,7 +688,7 @@ impl<'a> PlanDiff<'a> {
 fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     let alignment = align::align(&[a, b]);
     let (silent_a, silent_b) = (align::Silence::of(a), align::Silence::of(b));
-    let mut provisions = Vec::new();
+    let mut changes = Vec::new();
     // Clause correspondences: a-clauses are nodes 0..na, b-clauses na..na+nb.
     let (na, nb) = (a.clauses.len(), b.clauses.len());
     let mut groups = UnionFind::new(na + nb);
@@ -696,8 +696,10 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
         let (Some(left), Some(right)) = (row.cells.first(), row.cells.get(1)) else {
             continue;
         };
-        let mut changes = provision_changes(&row.subject, a, left, b, right);
-        for (change, _) in &mut changes {
+        let start = changes.len();
+        provision_changes(&row.subject, a, left, b, right, &mut changes);
+        let row_changes = changes.get_mut(start..).unwrap_or_default();
+        for (change, _) in row_changes.iter_mut() {
             let silent = match change.kind {
                 ProvisionChangeKind::Added => silent_a.on(&row.subject),
                 ProvisionChangeKind::Removed => silent_b.on(&row.subject),
@@ -707,15 +709,27 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
                 change.kind = ProvisionChangeKind::Unknown;
             }
         }
-        link_by_provisions(&changes, na, left, right, &mut groups);
-        provisions.extend(changes.into_iter().map(|(change, _)| change));
+        link_by_provisions(row_changes, na, left, right, &mut groups);
     }
+    let provisions = changes.into_iter().map(|(change, _)| change).collect();
     link_by_wording(a, b, &mut groups);
 
-    let mut clauses: Vec<ClauseChange<'a>> = groups
-        .components(na)
+    let (labels, count) = groups.labels();
+    let mut sets: Vec<(Vec<PlacedClause<'a>>, Vec<PlacedClause<'a>>)> = vec![(Vec::new(), Vec::new()); count];
+    let (left, right) = labels.split_at(na.min(labels.len()));
+    for ((index, clause), label) in a.clauses.values().enumerate().zip(left) {
+        if let Some((before, _)) = sets.get_mut(*label) {
+            before.push(placed(index, clause));
+        }
+    }
+    for ((index, clause), label) in b.clauses.values().enumerate().zip(right) {
+        if let Some((_, after)) = sets.get_mut(*label) {
+            after.push(placed(index, clause));
+        }
+    }
+    let mut clauses: Vec<ClauseChange<'a>> = sets
         .into_iter()
-        .map(|(left, right)| clause_change(a, &left, b, &right))
+        .map(|(before, after)| clause_change(before, after))
         .map(|mut change| {
             let silent = match change.kind {
                 ClauseChangeKind::Inserted => silent_a.on_all(&change.after),
@@ -809,21 +823,14 @@ fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
     }
 }
 
-fn placed<'a>(plan: &'a Plan, indices: &[usize]) -> Vec<PlacedClause<'a>> {
-    indices
-        .iter()
-        .filter_map(|&index| {
-            let (_, clause) = plan.clauses.get_index(index)?;
-            Some(PlacedClause {
-                index,
-                clause: Cow::Borrowed(clause),
-            })
-        })
-        .collect()
+fn placed(index: usize, clause: &Clause) -> PlacedClause<'_> {
+    PlacedClause {
+        index,
+        clause: Cow::Borrowed(clause),
+    }
 }
 
-fn clause_change<'a>(a: &'a Plan, left: &[usize], b: &'a Plan, right: &[usize]) -> ClauseChange<'a> {
-    let (before, after) = (placed(a, left), placed(b, right));
+fn clause_change<'a>(before: Vec<PlacedClause<'a>>, after: Vec<PlacedClause<'a>>) -> ClauseChange<'a> {
     let kind = match (before.as_slice(), after.as_slice()) {
         ([], _) => ClauseChangeKind::Inserted,
         (_, []) => ClauseChangeKind::Repealed,
@@ -859,25 +866,26 @@ pub const PAIRING_LIMIT: usize = 64;
 /// The indices of the old and new clauses that hold a provision change's two sides.
 type ClausePair = (Option<usize>, Option<usize>);
 
-/// Pairs the provisions of one subject and reports how each pair changed, with
-/// the indices of the clauses that hold them.
+/// Pairs the provisions of one subject and adds how each pair changed to
+/// `changes`, with the indices of the clauses that hold them.
 fn provision_changes<'a>(
     subject: &Subject,
     a: &'a Plan,
     left: &[ProvisionRef],
     b: &'a Plan,
     right: &[ProvisionRef],
-) -> Vec<(ProvisionChange<'a>, ClausePair)> {
+    changes: &mut Vec<(ProvisionChange<'a>, ClausePair)>,
+) {
     // One provision on each side, the usual case, pairs without further work.
     if let ([l], [r]) = (left, right)
         && let (Some(old), Some(new)) = (held(a, l), held(b, r))
     {
         let fields = || field_changes(&value(old.2), &value(new.2));
-        return vec![paired_change(subject, old, new, fields)];
+        changes.push(paired_change(subject, old, new, fields));
+        return;
     }
     let (left, right) = (Side::new(a, left), Side::new(b, right));
     let (partner, taken) = pair_provisions(&left, &right);
-    let mut changes = Vec::with_capacity(left.held.len().max(right.held.len()));
     for (i, (&old, partner)) in left.held.iter().zip(partner).enumerate() {
         changes.push(match partner.and_then(|j| Some((j, *right.held.get(j)?))) {
             Some((j, new)) => paired_change(subject, old, new, || match (left.json(i), right.json(j)) {
@@ -892,7 +900,6 @@ fn provision_changes<'a>(
             changes.push(lone_change(subject, ProvisionChangeKind::Added, new));
         }
     }
-    changes
 }
 
 /// A provision with the index of the clause that holds it.

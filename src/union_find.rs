@@ -35,28 +35,25 @@ impl UnionFind {
         }
     }
 
-    /// The sets, ordered by their smallest member, with members below `split`
-    /// and the others (less `split`) listed apart, each in ascending order.
-    pub(crate) fn components(&mut self, split: usize) -> Vec<(Vec<usize>, Vec<usize>)> {
+    /// Numbers the sets in the order of their smallest members: returns each
+    /// index's set number and the number of sets.
+    pub(crate) fn labels(&mut self) -> (Vec<usize>, usize) {
         // A root is its set's smallest member, so sets are met in root order.
-        let mut position = vec![usize::MAX; self.parent.len()];
-        let mut sets: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        let mut label = vec![usize::MAX; self.parent.len()];
+        let mut count = 0;
         for node in 0..self.parent.len() {
             let root = self.find(node);
-            let Some(slot) = position.get_mut(root) else {
-                continue;
-            };
-            if *slot == usize::MAX {
-                *slot = sets.len();
-                sets.push((Vec::new(), Vec::new()));
-            }
-            if let Some((low, high)) = sets.get_mut(*slot) {
-                match node.checked_sub(split) {
-                    None => low.push(node),
-                    Some(other) => high.push(other),
+            let root_label = match label.get(root) {
+                Some(&usize::MAX) | None => {
+                    count += 1;
+                    count - 1
                 }
+                Some(&known) => known,
+            };
+            if let Some(slot) = label.get_mut(node) {
+                *slot = root_label;
             }
         }
-        sets
+        (label, count)
     }
 }
