@@ -66,6 +66,58 @@ fn common(a: &[u32], b: &[u32]) -> usize {
     shared
 }
 
+/// Where each word of a text of at most 64 words stands, as bit masks, for
+/// computing longest common subsequences bit-parallel.
+struct Positions {
+    /// Distinct words, sorted, with the positions they hold.
+    masks: Vec<(u32, u64)>,
+    len: usize,
+}
+
+impl Positions {
+    fn of(words: &[u32]) -> Option<Positions> {
+        if words.len() > 64 {
+            return None;
+        }
+        let mut masks: Vec<(u32, u64)> = Vec::with_capacity(words.len());
+        for (at, &word) in words.iter().enumerate() {
+            masks.push((word, 1 << at));
+        }
+        masks.sort_unstable_by_key(|&(word, _)| word);
+        masks.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 |= next.1;
+            }
+            same
+        });
+        Some(Positions {
+            masks,
+            len: words.len(),
+        })
+    }
+
+    /// Length of the longest common subsequence with `other` (Hyyrö's bit-parallel
+    /// recurrence): an upper bound on the words any diff of the two keeps.
+    fn lcs(&self, other: &[u32]) -> usize {
+        let all = if self.len == 64 {
+            u64::MAX
+        } else {
+            (1 << self.len) - 1
+        };
+        let mut v = all;
+        for word in other {
+            if let Ok(k) = self.masks.binary_search_by_key(word, |&(w, _)| w)
+                && let Some(&(_, mask)) = self.masks.get(k)
+            {
+                let u = v & mask;
+                v = v.wrapping_add(u) | (v - u);
+            }
+        }
+        (!v & all).count_ones() as usize
+    }
+}
+
 /// Word-level similarity of two token lists, from 0 to 1.
 fn ratio(a: &[u32], b: &[u32]) -> f64 {
     if a == b {
@@ -154,15 +206,21 @@ pub(crate) fn match_texts<'t>(
         }
         candidates.sort_by_key(|r| std::cmp::Reverse(shared.get(r).copied().unwrap_or(0)));
         best.clear();
+        let positions = Positions::of(words);
         for &r in candidates.iter().take(CANDIDATES) {
             let (Some(&(group, _)), Some(words_r), Some(sorted_r)) =
                 (right.get(r), right_tokens.get(r), right_sorted.get(r))
             else {
                 continue;
             };
-            // Shared words bound the ratio from above: skip pairs that cannot reach the threshold.
-            let shared = common(sorted_l, sorted_r);
-            if ((2 * shared) as f64) < SIMILARITY_THRESHOLD * (words.len() + words_r.len()) as f64 {
+            // Shared words, then the longest common subsequence, bound the ratio
+            // from above: skip pairs that cannot reach the threshold.
+            let reachable = |matched: usize| {
+                (2 * matched) as f64 >= SIMILARITY_THRESHOLD * (words.len() + words_r.len()) as f64
+            };
+            if !reachable(common(sorted_l, sorted_r))
+                || positions.as_ref().is_some_and(|p| !reachable(p.lcs(words_r)))
+            {
                 continue;
             }
             let score = ratio(words, words_r);
@@ -329,6 +387,39 @@ mod tests {
         assert_eq!(assign(&weights, 0.5), [None, Some(1), Some(0)]);
         assert_eq!(assign(&[], 0.5), Vec::<Option<usize>>::new());
         assert_eq!(assign(&[vec![], vec![]], 0.5), [None, None]);
+    }
+
+    #[test]
+    fn bit_parallel_lcs_matches_dynamic_programming() {
+        fn naive(a: &[u32], b: &[u32]) -> usize {
+            let mut row = vec![0usize; b.len() + 1];
+            for x in a {
+                let mut diagonal = 0;
+                for (j, y) in b.iter().enumerate() {
+                    let above = row[j + 1];
+                    row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+                    diagonal = above;
+                }
+            }
+            row[b.len()]
+        }
+        // A small alphabet makes repeats and long common subsequences likely.
+        let mut state = 7u64;
+        let mut next = |modulo: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            u32::try_from((state >> 33) % modulo).unwrap()
+        };
+        for round in 0..500 {
+            let (n, m) = (1 + round % 64, next(80) as usize);
+            let a: Vec<u32> = (0..n).map(|_| next(6)).collect();
+            let b: Vec<u32> = (0..m).map(|_| next(6)).collect();
+            let positions = Positions::of(&a).unwrap();
+            assert_eq!(positions.lcs(&b), naive(&a, &b), "{a:?} / {b:?}");
+            assert!(ratio(&a, &b) <= (2 * positions.lcs(&b)) as f64 / (n + m) as f64);
+        }
+        assert!(Positions::of(&[0; 65]).is_none());
     }
 
     #[test]
