@@ -82,6 +82,16 @@ fn check_baseline(a: &Plan, b: &Plan) {
     }
 }
 
+/// Reads every byte of the plans' clause ids, texts and slugs once: a linear pass
+/// that shows how this machine's memory, not the engine, scales with the plans' size.
+fn read(plans: [&Plan; 2]) -> usize {
+    let bytes = |text: &str| text.bytes().map(usize::from).sum::<usize>();
+    let clauses = plans.into_iter().flat_map(|plan| plan.clauses.values());
+    clauses
+        .map(|c| bytes(&c.id) + bytes(&c.text) + c.provisions.iter().map(|p| bytes(p.slug())).sum::<usize>())
+        .sum()
+}
+
 /// Ten samples after a short warm-up: the large sizes take seconds per iteration.
 fn few_samples(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
     group
@@ -102,6 +112,9 @@ fn typed(c: &mut Criterion) {
         let (json_a, json_b) = (a.to_json(), b.to_json());
         group.bench_with_input(BenchmarkId::new("diff", n), &n, |bench, _| {
             bench.iter(|| black_box(diff(&a, &b)))
+        });
+        group.bench_with_input(BenchmarkId::new("read_both", n), &n, |bench, _| {
+            bench.iter(|| black_box(read([&a, &b])))
         });
         group.bench_with_input(BenchmarkId::new("deserialise_both", n), &n, |bench, _| {
             bench.iter(|| black_box((Plan::from_json(&json_a).ok(), Plan::from_json(&json_b).ok())))
