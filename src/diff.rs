@@ -563,6 +563,17 @@ pub fn diff<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
 
 impl<'a> PlanDiff<'a> {
     /// The same diff, owning its clauses and provisions, so that it outlives the plans.
+    ///
+    /// ```
+    /// use peacediff::{PlanDiff, corpus, diff};
+    ///
+    /// let kept: PlanDiff<'static> = {
+    ///     let april = corpus::get("witkoff-2025-04").unwrap().clone();
+    ///     let november = corpus::get("us-28-point-2025-11").unwrap().clone();
+    ///     diff(&april, &november).into_owned()
+    /// };
+    /// assert_eq!(kept.to.id, "us-28-point-2025-11");
+    /// ```
     pub fn into_owned(self) -> PlanDiff<'static> {
         PlanDiff {
             from: self.from,
