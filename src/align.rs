@@ -74,26 +74,35 @@ pub struct Alignment {
 ///
 /// The result does not depend on the order of `plans` apart from the order of the cells.
 pub fn align(plans: &[&Plan]) -> Alignment {
-    // Hashed while filling, by borrowed slug: ordering subjects is costlier than
-    // hashing them, and a subject is built once per row, not once per provision.
+    // Subjects are numbered as first met, hashed by borrowed slug (ordering them
+    // is costlier than hashing); the cells are built after, not while hashing.
     let provisions = plans.iter().map(|plan| plan.clauses.len()).sum();
-    let mut by_subject: HashMap<(Topic, &str), Vec<Vec<ProvisionRef>>> = HashMap::with_capacity(provisions);
+    let mut numbers: HashMap<(Topic, &str), usize> = HashMap::with_capacity(provisions);
+    let mut subjects: Vec<(Topic, &str)> = Vec::new();
+    let mut found: Vec<(usize, usize, ProvisionRef)> = Vec::with_capacity(provisions);
     for (column, plan) in plans.iter().enumerate() {
         for (clause, (_, c)) in plan.clauses.iter().enumerate() {
             for (provision, p) in c.provisions.iter().enumerate() {
-                let cells = by_subject
-                    .entry((p.topic(), p.slug()))
-                    .or_insert_with(|| vec![Vec::new(); plans.len()]);
-                if let Some(cell) = cells.get_mut(column) {
-                    cell.push(ProvisionRef { clause, provision });
+                let subject = (p.topic(), p.slug());
+                let number = *numbers.entry(subject).or_insert(subjects.len());
+                if number == subjects.len() {
+                    subjects.push(subject);
                 }
+                found.push((number, column, ProvisionRef { clause, provision }));
             }
         }
     }
+    drop(numbers);
+    let mut by_subject: Vec<Vec<Vec<ProvisionRef>>> = vec![vec![Vec::new(); plans.len()]; subjects.len()];
+    for (number, column, at) in found {
+        if let Some(cell) = by_subject.get_mut(number).and_then(|cells| cells.get_mut(column)) {
+            cell.push(at);
+        }
+    }
     // An `other` slug that only one plan uses is left to the wording pass.
-    let mut rows = Vec::with_capacity(by_subject.len());
+    let mut rows = Vec::with_capacity(subjects.len());
     let mut leftovers: Vec<Vec<(&str, Vec<ProvisionRef>)>> = vec![Vec::new(); plans.len()];
-    for ((topic, slug), mut cells) in by_subject {
+    for ((topic, slug), mut cells) in subjects.into_iter().zip(by_subject) {
         let mut users = cells.iter().enumerate().filter(|(_, cell)| !cell.is_empty());
         if let (Topic::Other, Some((column, _)), None) = (topic, users.next(), users.next())
             && let (Some(cell), Some(left)) = (cells.get_mut(column), leftovers.get_mut(column))
