@@ -110,6 +110,12 @@ fn typed(c: &mut Criterion) {
     for n in sizes() {
         let (a, b) = typed_pair(n);
         let (json_a, json_b) = (a.to_json(), b.to_json());
+        // Up to seconds per iteration at 100,000 clauses: equal one-iteration samples.
+        group.sampling_mode(if n >= 100_000 {
+            SamplingMode::Flat
+        } else {
+            SamplingMode::Auto
+        });
         group.bench_with_input(BenchmarkId::new("diff", n), &n, |bench, _| {
             bench.iter(|| black_box(diff(&a, &b)))
         });
@@ -122,21 +128,19 @@ fn typed(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("compare_2", n), &n, |bench, _| {
             bench.iter(|| black_box(compare(&[&a, &b]).ok()))
         });
-        if n <= 10_000 {
-            group.bench_with_input(BenchmarkId::new("line_diff_json", n), &n, |bench, _| {
-                bench.iter(|| {
-                    let d = similar::TextDiff::from_lines(&json_a, &json_b);
-                    black_box(d.ops().len())
-                })
-            });
-            let plans: Vec<Plan> = (0..5u64)
-                .map(|seed| synth::perturb(&a, seed, &Perturbation::default()).0)
-                .collect();
-            let refs: Vec<&Plan> = plans.iter().collect();
-            group.bench_with_input(BenchmarkId::new("compare_5", n), &n, |bench, _| {
-                bench.iter(|| black_box(compare(&refs).ok()))
-            });
-        }
+        group.bench_with_input(BenchmarkId::new("line_diff_json", n), &n, |bench, _| {
+            bench.iter(|| {
+                let d = similar::TextDiff::from_lines(&json_a, &json_b);
+                black_box(d.ops().len())
+            })
+        });
+        let plans: Vec<Plan> = (0..5u64)
+            .map(|seed| synth::perturb(&a, seed, &Perturbation::default()).0)
+            .collect();
+        let refs: Vec<&Plan> = plans.iter().collect();
+        group.bench_with_input(BenchmarkId::new("compare_5", n), &n, |bench, _| {
+            bench.iter(|| black_box(compare(&refs).ok()))
+        });
     }
     group.finish();
 }
