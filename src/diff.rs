@@ -699,7 +699,9 @@ impl<'a> PlanDiff<'a> {
 fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     let alignment = align::align(&[a, b]);
     let (silent_a, silent_b) = (align::Silence::of(a), align::Silence::of(b));
-    let mut changes = Vec::new();
+    let mut provisions = Vec::new();
+    // The clauses that hold each side of a row's provision changes.
+    let mut pairs = Vec::new();
     // Clause correspondences: a-clauses are nodes 0..na, b-clauses na..na+nb.
     let (na, nb) = (a.clauses.len(), b.clauses.len());
     let mut groups = UnionFind::new(na + nb);
@@ -707,10 +709,10 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
         let (Some(left), Some(right)) = (row.cells.first(), row.cells.get(1)) else {
             continue;
         };
-        let start = changes.len();
-        provision_changes(&row.subject, a, left, b, right, &mut changes);
-        let row_changes = changes.get_mut(start..).unwrap_or_default();
-        for (change, _) in row_changes.iter_mut() {
+        let start = provisions.len();
+        pairs.clear();
+        provision_changes(&row.subject, a, left, b, right, &mut provisions, &mut pairs);
+        for change in provisions.get_mut(start..).unwrap_or_default() {
             let silent = match change.kind {
                 ProvisionChangeKind::Added => silent_a.on(&row.subject),
                 ProvisionChangeKind::Removed => silent_b.on(&row.subject),
@@ -720,9 +722,8 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
                 change.kind = ProvisionChangeKind::Unknown;
             }
         }
-        link_by_provisions(row_changes, na, left, right, &mut groups);
+        link_by_provisions(&pairs, na, left, right, &mut groups);
     }
-    let provisions = changes.into_iter().map(|(change, _)| change).collect();
     link_by_wording(a, b, &mut groups);
 
     let (labels, count) = groups.labels();
@@ -776,13 +777,13 @@ pub const WORDING_LIMIT: usize = 20_000;
 /// to every clause of the other plan that speaks of its subject (up to [`LINK_LIMIT`]).
 /// The old plan's clauses are nodes `0..na`, the new plan's follow.
 fn link_by_provisions(
-    changes: &[(ProvisionChange, ClausePair)],
+    pairs: &[ClausePair],
     na: usize,
     left: &[ProvisionRef],
     right: &[ProvisionRef],
     groups: &mut UnionFind,
 ) {
-    for &(_, pair) in changes {
+    for &pair in pairs {
         match pair {
             (Some(i), Some(j)) => groups.union(i, na + j),
             (Some(i), None) if right.len() <= LINK_LIMIT => {
@@ -878,27 +879,32 @@ pub const PAIRING_LIMIT: usize = 64;
 type ClausePair = (Option<usize>, Option<usize>);
 
 /// Pairs the provisions of one subject and adds how each pair changed to
-/// `changes`, with the indices of the clauses that hold them.
+/// `changes`, and the indices of the clauses that hold them to `pairs`.
 fn provision_changes<'a>(
     subject: &Subject,
     a: &'a Plan,
     left: &[ProvisionRef],
     b: &'a Plan,
     right: &[ProvisionRef],
-    changes: &mut Vec<(ProvisionChange<'a>, ClausePair)>,
+    changes: &mut Vec<ProvisionChange<'a>>,
+    pairs: &mut Vec<ClausePair>,
 ) {
+    let mut add = |(change, pair)| {
+        changes.push(change);
+        pairs.push(pair);
+    };
     // One provision on each side, the usual case, pairs without further work.
     if let ([l], [r]) = (left, right)
         && let (Some(old), Some(new)) = (held(a, l), held(b, r))
     {
         let fields = || field_changes(&value(old.2), &value(new.2));
-        changes.push(paired_change(subject, old, new, fields));
+        add(paired_change(subject, old, new, fields));
         return;
     }
     let (left, right) = (Side::new(a, left), Side::new(b, right));
     let (partner, taken) = pair_provisions(&left, &right);
     for (i, (&old, partner)) in left.held.iter().zip(partner).enumerate() {
-        changes.push(match partner.and_then(|j| Some((j, *right.held.get(j)?))) {
+        add(match partner.and_then(|j| Some((j, *right.held.get(j)?))) {
             Some((j, new)) => paired_change(subject, old, new, || match (left.json(i), right.json(j)) {
                 (Some(old_value), Some(new_value)) => field_changes(old_value, new_value),
                 _ => Vec::new(),
@@ -908,7 +914,7 @@ fn provision_changes<'a>(
     }
     for (&new, taken) in right.held.iter().zip(&taken) {
         if !taken {
-            changes.push(lone_change(subject, ProvisionChangeKind::Added, new));
+            add(lone_change(subject, ProvisionChangeKind::Added, new));
         }
     }
 }
