@@ -56,7 +56,7 @@ fn main() {
     }
 
     println!("peak memory of a typed diff (bytes allocated at once):");
-    for n in [10_000, 100_000] {
+    for n in [1_000, 10_000, 100_000] {
         let base = synth::plan(1, &Shape::clauses(n));
         let (derived, _) = synth::perturb(&base, 2, &Perturbation::default());
         let plans = IN_USE.load(Ordering::Relaxed);

@@ -897,7 +897,7 @@ fn provision_changes<'a>(
     if let ([l], [r]) = (left, right)
         && let (Some(old), Some(new)) = (held(a, l), held(b, r))
     {
-        let fields = || field_changes(&value(old.2), &value(new.2));
+        let fields = || field_changes(&value(old.provision), &value(new.provision));
         add(paired_change(subject, old, new, fields));
         return;
     }
@@ -920,11 +920,21 @@ fn provision_changes<'a>(
 }
 
 /// A provision with the index of the clause that holds it.
-type Held<'p> = (usize, &'p Clause, &'p Provision);
+#[derive(Clone, Copy)]
+struct Held<'p> {
+    index: usize,
+    clause: &'p Clause,
+    provision: &'p Provision,
+}
 
 fn held<'p>(plan: &'p Plan, r: &ProvisionRef) -> Option<Held<'p>> {
     let (_, clause) = plan.clauses.get_index(r.clause)?;
-    Some((r.clause, clause, clause.provisions.get(r.provision)?))
+    let provision = clause.provisions.get(r.provision)?;
+    Some(Held {
+        index: r.clause,
+        clause,
+        provision,
+    })
 }
 
 /// One plan's provisions on a subject, with their JSON forms made when first asked for.
@@ -941,7 +951,7 @@ impl<'p> Side<'p> {
     }
 
     fn json(&self, k: usize) -> Option<&Value> {
-        let (_, _, provision) = self.held.get(k)?;
+        let provision = self.held.get(k)?.provision;
         self.values
             .get(k)
             .map(|cell| cell.get_or_init(|| value(provision)))
@@ -962,19 +972,20 @@ fn pair_provisions(left: &Side, right: &Side) -> (Vec<Option<usize>>, Vec<bool>)
     }
     if left.held.len().saturating_mul(right.held.len()) <= PAIRING_LIMIT {
         // Small cells are scanned: cheaper than hashing the values.
-        for (i, (_, _, provision)) in left.held.iter().enumerate() {
-            let equal = (right.held.iter().zip(&taken)).position(|((_, _, p), t)| !t && p == provision);
+        for (i, held) in left.held.iter().enumerate() {
+            let equal =
+                (right.held.iter().zip(&taken)).position(|(r, t)| !t && r.provision == held.provision);
             if let Some(j) = equal {
                 pair(i, j, &mut partner, &mut taken);
             }
         }
     } else {
         let mut equal: HashMap<&Provision, VecDeque<usize>> = HashMap::new();
-        for (j, (_, _, provision)) in right.held.iter().enumerate() {
-            equal.entry(*provision).or_default().push_back(j);
+        for (j, held) in right.held.iter().enumerate() {
+            equal.entry(held.provision).or_default().push_back(j);
         }
-        for (i, (_, _, provision)) in left.held.iter().enumerate() {
-            if let Some(j) = equal.get_mut(provision).and_then(VecDeque::pop_front) {
+        for (i, held) in left.held.iter().enumerate() {
+            if let Some(j) = equal.get_mut(held.provision).and_then(VecDeque::pop_front) {
                 pair(i, j, &mut partner, &mut taken);
             }
         }
@@ -1012,10 +1023,10 @@ fn value(provision: &Provision) -> Value {
     serde_json::to_value(provision).unwrap_or(Value::Null)
 }
 
-fn place<'a>((_, clause, provision): Held<'a>) -> PlacedProvision<'a> {
+fn place(held: Held<'_>) -> PlacedProvision<'_> {
     PlacedProvision {
-        clause: Cow::Borrowed(clause.id.as_str()),
-        provision: Cow::Borrowed(provision),
+        clause: Cow::Borrowed(held.clause.id.as_str()),
+        provision: Cow::Borrowed(held.provision),
     }
 }
 
@@ -1026,17 +1037,17 @@ fn paired_change<'a>(
     new: Held<'a>,
     fields: impl FnOnce() -> Vec<FieldChange>,
 ) -> (ProvisionChange<'a>, ClausePair) {
-    let same = old.2 == new.2;
+    let same = old.provision == new.provision;
     // For untyped provisions the slug and summary, their only fields, are
     // wording, not position.
-    let fields = if !same && old.2.is_typed() {
+    let fields = if !same && old.provision.is_typed() {
         fields()
     } else {
         Vec::new()
     };
     let kind = if !fields.is_empty() {
         ProvisionChangeKind::Amended
-    } else if same && old.1.text == new.1.text {
+    } else if same && old.clause.text == new.clause.text {
         ProvisionChangeKind::Unchanged
     } else {
         ProvisionChangeKind::Reworded
@@ -1048,7 +1059,7 @@ fn paired_change<'a>(
         after: Some(place(new)),
         fields,
     };
-    (change, (Some(old.0), Some(new.0)))
+    (change, (Some(old.index), Some(new.index)))
 }
 
 /// A provision without partner: `Removed` from the old plan or `Added` to the new.
@@ -1057,7 +1068,7 @@ fn lone_change<'a>(
     kind: ProvisionChangeKind,
     held: Held<'a>,
 ) -> (ProvisionChange<'a>, ClausePair) {
-    let (placed, index) = (Some(place(held)), Some(held.0));
+    let (placed, index) = (Some(place(held)), Some(held.index));
     let (before, after, pair) = match kind {
         ProvisionChangeKind::Added => (None, placed, (None, index)),
         _ => (placed, None, (index, None)),

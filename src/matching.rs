@@ -9,7 +9,7 @@
 //! members on a side, and greedily by similarity otherwise, so that adversarial
 //! input (every text alike) degrades in quality, not into a hang.
 
-use std::collections::BTreeMap;
+use std::cell::OnceCell;
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -206,7 +206,8 @@ pub(crate) fn match_texts<'t>(
         }
         candidates.sort_by_key(|r| std::cmp::Reverse(shared.get(r).copied().unwrap_or(0)));
         best.clear();
-        let positions = Positions::of(words);
+        // Made once per left text, and only if a candidate gets past shared words.
+        let positions = OnceCell::new();
         for &r in candidates.iter().take(CANDIDATES) {
             let (Some(&(group, _)), Some(words_r), Some(sorted_r)) =
                 (right.get(r), right_tokens.get(r), right_sorted.get(r))
@@ -219,7 +220,8 @@ pub(crate) fn match_texts<'t>(
                 (2 * matched) as f64 >= SIMILARITY_THRESHOLD * (words.len() + words_r.len()) as f64
             };
             if !reachable(common(sorted_l, sorted_r))
-                || positions.as_ref().is_some_and(|p| !reachable(p.lcs(words_r)))
+                || (positions.get_or_init(|| Positions::of(words)).as_ref())
+                    .is_some_and(|p| !reachable(p.lcs(words_r)))
             {
                 continue;
             }
@@ -247,11 +249,14 @@ fn assign_sparse(lefts: usize, rights: usize, edges: Vec<(f64, usize, usize)>) -
     for &(_, l, r) in &edges {
         sets.union(l, lefts + r);
     }
-    let mut components: BTreeMap<usize, Vec<(f64, usize, usize)>> = BTreeMap::new();
+    let (labels, count) = sets.labels();
+    let mut components: Vec<Vec<(f64, usize, usize)>> = vec![Vec::new(); count];
     for edge in edges {
-        components.entry(sets.find(edge.1)).or_default().push(edge);
+        if let Some(component) = labels.get(edge.1).and_then(|&label| components.get_mut(label)) {
+            component.push(edge);
+        }
     }
-    for edges in components.into_values() {
+    for edges in components.into_iter().filter(|edges| !edges.is_empty()) {
         let mut lefts: Vec<usize> = edges.iter().map(|e| e.1).collect();
         let mut rights: Vec<usize> = edges.iter().map(|e| e.2).collect();
         lefts.sort_unstable();

@@ -265,7 +265,7 @@ fn kept_silently(base: &Plan, changes: &PlanDiff) -> HashMap<Subject, Vec<Entry>
                 .map_or(before.clause.as_ref(), |c| c.label());
             kept.entry(change.subject.clone()).or_default().push(Entry {
                 clause: clause.to_owned(),
-                provision: before.provision.clone().into_owned(),
+                provision: Provision::clone(&before.provision),
             });
         }
     }
