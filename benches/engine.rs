@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
-use peacediff::synth::{self, Perturbation, Shape};
+use peacediff::synth::{self, Perturbation, Shape, Texts, Workload};
 use peacediff::{Plan, align, compare, diff};
 
 /// The typed workload: the default perturbation (20 % reworded, 10 % amended, 5 % added,
@@ -21,13 +21,7 @@ fn typed_pair(n: usize) -> (Plan, Plan) {
 
 /// The untyped workload: `other` provisions only, slugs renamed, 30 % reworded.
 fn untyped_pair(n: usize) -> (Plan, Plan) {
-    let base = synth::plan(
-        3,
-        &Shape {
-            typed: 0,
-            ..Shape::clauses(n)
-        },
-    );
+    let base = synth::plan(3, &Shape::untyped(n));
     let perturbation = Perturbation::untyped_rewording(0.3);
     let (derived, _) = synth::perturb(&base, 4, &perturbation);
     (base, derived)
@@ -166,41 +160,32 @@ fn untyped(c: &mut Criterion) {
     group.finish();
 }
 
+/// Every workload of the generator at 10,000 clauses: the typical typed diff, and
+/// the shapes real collections have (repeated subjects, boilerplate, near-duplicates,
+/// one subject for every clause, rewording by synonyms), plus every clause alike.
 fn adversarial(c: &mut Criterion) {
     let mut group = c.benchmark_group("adversarial");
     few_samples(&mut group);
     let n = 10_000;
-    for (name, shape) in [
-        (
-            "same_subject",
-            Shape {
-                typed: 0,
-                same_subject: true,
-                ..Shape::clauses(n)
-            },
-        ),
-        (
-            "same_words",
-            Shape {
-                typed: 0,
-                same_words: true,
-                ..Shape::clauses(n)
-            },
-        ),
-    ] {
-        let a = synth::plan(5, &shape);
-        let (b, _) = synth::perturb(
-            &a,
-            6,
-            &Perturbation {
-                rename_untyped: name == "same_words",
-                ..Perturbation::default()
-            },
-        );
-        group.bench_function(BenchmarkId::new(name, n), |bench| {
+    for workload in Workload::ALL {
+        let (a, b, _) = workload.generate(n, 1);
+        group.bench_function(BenchmarkId::new(workload.name(), n), |bench| {
             bench.iter(|| black_box(diff(&a, &b)))
         });
     }
+    let same_words = Shape {
+        texts: Texts::Same,
+        ..Shape::untyped(n)
+    };
+    let a = synth::plan(5, &same_words);
+    let renamed = Perturbation {
+        rename_untyped: true,
+        ..Perturbation::default()
+    };
+    let (b, _) = synth::perturb(&a, 6, &renamed);
+    group.bench_function(BenchmarkId::new("same_words", n), |bench| {
+        bench.iter(|| black_box(diff(&a, &b)))
+    });
     group.finish();
 }
 

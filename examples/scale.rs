@@ -1,14 +1,18 @@
 //! Figures for BENCHMARKS.md that criterion does not give: alignment quality on
-//! untyped plans against the generator's truth, and peak memory of a diff.
+//! every workload of the generator against its truth, with the time of each diff
+//! as a ratio of the typical typed diff in the same run, and peak memory of a diff.
 //!
 //! ```text
 //! cargo run --release --example scale
+//! cargo run --release --example scale -- 1000 10000 100000   # the workloads at these sizes
 //! ```
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use peacediff::synth::{self, Perturbation, Shape};
+use std::time::{Duration, Instant};
+
+use peacediff::synth::{self, Perturbation, Shape, Workload};
 
 /// The system allocator, counting the bytes in use and their peak.
 struct Counting;
@@ -35,24 +39,74 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
+/// The least of three timings of `run`.
+fn best_of_three<T>(mut run: impl FnMut() -> T) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(run());
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
 fn main() {
-    println!("untyped alignment, 30 % reworded, slugs renamed:");
-    for n in [2_000, 10_000] {
-        let base = synth::plan(
-            3,
-            &Shape {
-                typed: 0,
-                ..Shape::clauses(n)
-            },
-        );
-        let perturbation = Perturbation::untyped_rewording(0.3);
-        let (derived, truth) = synth::perturb(&base, 4, &perturbation);
-        let d = peacediff::diff(&base, &derived);
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 10_000]
+    } else {
+        sizes
+    };
+    println!(
+        "alignment quality and time per workload (diff of a plan and its derived copy; best of 3 runs):"
+    );
+    println!(
+        "  {:>16} {:>7} {:>8} {:>9} {:>10} {:>9}",
+        "workload", "clauses", "recall", "precision", "diff ms", "× typed"
+    );
+    let mut previous: Option<(usize, Vec<f64>, f64)> = None;
+    for &n in &sizes {
+        let mut typed = f64::NAN;
+        let mut times = Vec::new();
+        let mut load = 0.0;
+        for workload in Workload::ALL {
+            let (base, derived, truth) = workload.generate(n, 1);
+            let d = peacediff::diff(&base, &derived);
+            let (recall, precision) = (truth.recall(&d), truth.precision(&d));
+            drop(d);
+            let ms = best_of_three(|| peacediff::diff(&base, &derived)).as_secs_f64() * 1e3;
+            if workload == Workload::Typed {
+                typed = ms;
+                let (a, b) = (base.to_json(), derived.to_json());
+                load = best_of_three(|| (peacediff::Plan::from_json(&a), peacediff::Plan::from_json(&b)))
+                    .as_secs_f64()
+                    * 1e3;
+            }
+            times.push(ms);
+            println!(
+                "  {:>16} {n:>7} {recall:>8.4} {precision:>9.4} {ms:>10.1} {:>9.2}",
+                workload.name(),
+                ms / typed
+            );
+        }
         println!(
-            "  {n:>6} clauses: recall {:.4}, precision {:.4}",
-            truth.recall(&d),
-            truth.precision(&d)
+            "  {:>16} {n:>7} {:>8} {:>9} {load:>10.1}",
+            "(deserialise)", "", ""
         );
+        if let Some((m, before, load_before)) = &previous {
+            let growth: Vec<String> = Workload::ALL
+                .iter()
+                .zip(times.iter().zip(before))
+                .map(|(w, (now, then))| format!("{} {:.1} ×", w.name(), now / then))
+                .collect();
+            println!(
+                "  growth {m} → {n}: deserialise {:.1} ×; {}",
+                load / load_before,
+                growth.join(", ")
+            );
+        }
+        previous = Some((n, times, load));
     }
 
     println!("peak memory of a typed diff (bytes allocated at once):");

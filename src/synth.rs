@@ -30,7 +30,7 @@ use std::collections::BTreeSet;
 use indexmap::IndexMap;
 
 use crate::{
-    Clause, Completeness, Confidence, Date, Other, Plan, PlanDiff, Provision, Source, Territory,
+    Clause, Completeness, Confidence, Date, Other, Plan, PlanDiff, Provision, Source, Subject, Territory,
     TerritoryStatus, known_subjects,
 };
 
@@ -69,6 +69,44 @@ impl Rng {
     }
 }
 
+/// How a synthetic plan's clauses get their subjects.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Subjects {
+    /// A typed subject for each of the first [`Shape::typed`] clauses, one per known
+    /// typed subject in turn, then `other` provisions with unique slugs: every clause keyed.
+    Keyed,
+    /// Subjects drawn from the known subjects by a Zipf law (the `k`-th most common
+    /// with weight `1 / k`), as they repeat once a plan has more clauses than there are
+    /// subjects. Territory subjects carry a territory status; the others an `other`
+    /// provision whose summary is the same for every clause of the subject.
+    Zipf,
+    /// Every clause on one subject with one value (Crimea, recognised as Russian de
+    /// facto); only the wording tells the clauses apart.
+    One,
+    /// Every `other` provision on one slug, with the clause's text as its summary.
+    OneSlug,
+}
+
+/// How a synthetic plan's clause texts are written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Texts {
+    /// Pseudo-words from a vocabulary of about 14,000: texts rarely share rare words.
+    Random,
+    /// One sentence of common words for every clause, with a number that differs:
+    /// "the parties complete the exchange within 5438 days".
+    Boilerplate,
+    /// Clusters of near-duplicates: `sentences` base texts, each clause a copy of one
+    /// of them with two of its words replaced.
+    NearDuplicates {
+        /// How many base texts the clauses vary.
+        sentences: usize,
+    },
+    /// Every clause has the same wording.
+    Same,
+}
+
 /// The size and mix of a synthetic plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shape {
@@ -78,26 +116,34 @@ pub struct Shape {
     pub min_words: usize,
     /// Words per clause text, at most.
     pub max_words: usize,
-    /// How many clauses (from the first) carry typed provisions; the rest carry
-    /// `other` provisions with unique slugs.
+    /// With [`Subjects::Keyed`], how many clauses (from the first) carry typed
+    /// provisions; the rest carry `other` provisions with unique slugs.
     pub typed: usize,
-    /// Whether every `other` provision shares one slug (an adversarial input).
-    pub same_subject: bool,
-    /// Whether every clause has the same wording (an adversarial input).
-    pub same_words: bool,
+    /// How clauses get their subjects.
+    pub subjects: Subjects,
+    /// How clause texts are written.
+    pub texts: Texts,
 }
 
 impl Shape {
-    /// `n` clauses of 12 to 30 words; typed provisions on as many clauses as there
-    /// are typed subjects.
+    /// `n` clauses of 12 to 30 random words, keyed; typed provisions on as many
+    /// clauses as there are typed subjects.
     pub fn clauses(n: usize) -> Shape {
         Shape {
             clauses: n,
             min_words: 12,
             max_words: 30,
             typed: known_subjects().count(),
-            same_subject: false,
-            same_words: false,
+            subjects: Subjects::Keyed,
+            texts: Texts::Random,
+        }
+    }
+
+    /// `n` clauses with `other` provisions only (no typed subject).
+    pub fn untyped(n: usize) -> Shape {
+        Shape {
+            typed: 0,
+            ..Shape::clauses(n)
         }
     }
 }
@@ -121,6 +167,21 @@ pub struct Perturbation {
     pub join: f64,
     /// Whether `other` slugs are renamed, so that only wording can align them.
     pub rename_untyped: bool,
+    /// How reworded clauses are rewritten.
+    pub rewording: Rewording,
+}
+
+/// How [`perturb`] rewrites the wording of a clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rewording {
+    /// About a fifth of the words replaced by random words.
+    Words,
+    /// About a third of the words replaced by a synonym (the same one wherever the
+    /// word stands), and the text cut in two or three segments put in another order.
+    Synonyms,
+    /// Every number in the text replaced by another (random words where it has none).
+    Numbers,
 }
 
 impl Default for Perturbation {
@@ -136,6 +197,7 @@ impl Default for Perturbation {
             split: 0.02,
             join: 0.02,
             rename_untyped: false,
+            rewording: Rewording::Words,
         }
     }
 }
@@ -154,6 +216,7 @@ impl Perturbation {
             split: 0.0,
             join: 0.0,
             rename_untyped: true,
+            rewording: Rewording::Words,
         }
     }
 }
@@ -235,7 +298,8 @@ fn status(rng: &mut Rng, not: Option<TerritoryStatus>) -> TerritoryStatus {
         .unwrap_or(TerritoryStatus::Bracketed)
 }
 
-fn text(rng: &mut Rng, shape: &Shape) -> String {
+/// A text of random words, of a length the shape allows.
+fn random_text(rng: &mut Rng, shape: &Shape) -> String {
     let span = shape.max_words.saturating_sub(shape.min_words) + 1;
     let words = shape.min_words.max(1) + rng.below(span);
     let words: Vec<String> = (0..words).map(|_| word(rng)).collect();
@@ -259,37 +323,122 @@ fn source() -> Source {
     }
 }
 
-/// The keyed provision of clause `n`.
-fn provision(rng: &mut Rng, n: usize, shape: &Shape, summary: &str) -> Provision {
-    if n < shape.typed {
-        // Territory statuses vary; other typed subjects reuse a neutral `other`
-        // summary keyed by the subject, which keeps every typed subject distinct.
-        if let Some((subject, _)) = known_subjects().nth(n) {
-            if let Some(territory) = crate::TerritorySubject::from_name(subject.slug())
-                .filter(|_| subject.topic() == crate::Topic::Territory)
-            {
-                return Provision::Territory(Territory {
-                    subject: territory,
-                    status: status(rng, None),
-                    scope: None,
-                    recognised_by: Vec::new(),
-                });
+/// The sentence every boilerplate clause repeats, but for its number.
+const BOILERPLATE: [&str; 2] = [
+    "the parties shall complete the exchange of the agreed lists within",
+    "days of the signature of this agreement",
+];
+
+/// Writes the clauses of one shape: the base plan's, and those `perturb` adds.
+struct Writer<'s> {
+    shape: &'s Shape,
+    /// The base texts of near-duplicate clusters, or the one text of `Texts::Same`.
+    sentences: Vec<String>,
+    /// Cumulative Zipf weights over the known subjects.
+    zipf: Vec<f64>,
+    subjects: Vec<(Subject, &'static str)>,
+}
+
+impl<'s> Writer<'s> {
+    fn new(rng: &mut Rng, shape: &'s Shape) -> Self {
+        // Drawn for every shape, so that a seed gives the same plans whatever the texts.
+        let same = random_text(rng, shape);
+        let sentences = match shape.texts {
+            Texts::NearDuplicates { sentences } => {
+                (0..sentences.max(1)).map(|_| random_text(rng, shape)).collect()
             }
-            return Provision::Other(Other {
-                subject: format!("{}-{}", subject.topic(), subject.slug()),
-                summary: summary.to_owned(),
-            });
+            Texts::Same => vec![same],
+            Texts::Random | Texts::Boilerplate => Vec::new(),
+        };
+        let subjects: Vec<(Subject, &'static str)> = known_subjects().collect();
+        let mut total = 0.0;
+        let zipf = (1..=subjects.len())
+            .map(|k| {
+                total += 1.0 / k as f64;
+                total
+            })
+            .collect();
+        Writer {
+            shape,
+            sentences,
+            zipf,
+            subjects,
         }
     }
-    let slug = if shape.same_subject {
-        "same".to_owned()
-    } else {
-        format!("clause-{n}")
-    };
-    Provision::Other(Other {
-        subject: slug,
-        summary: summary.to_owned(),
-    })
+
+    fn text(&self, rng: &mut Rng) -> String {
+        match self.shape.texts {
+            Texts::Random => random_text(rng, self.shape),
+            Texts::Boilerplate => {
+                let [before, after] = BOILERPLATE;
+                format!("{before} {} {after}", 1 + rng.below(10_000))
+            }
+            Texts::NearDuplicates { .. } => {
+                let base = self.sentences.get(rng.below(self.sentences.len()));
+                let mut words: Vec<String> = base
+                    .map_or("", String::as_str)
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect();
+                for _ in 0..2 {
+                    let at = rng.below(words.len());
+                    if let Some(slot) = words.get_mut(at) {
+                        *slot = word(rng);
+                    }
+                }
+                words.join(" ")
+            }
+            Texts::Same => self.sentences.first().cloned().unwrap_or_default(),
+        }
+    }
+
+    /// The provision of clause `n` (`fresh` names the slug of a clause without a
+    /// typed subject).
+    fn provision(&self, rng: &mut Rng, n: usize, fresh: &str, summary: &str) -> Provision {
+        let other = |subject: &str, summary: &str| {
+            Provision::Other(Other {
+                subject: subject.to_owned(),
+                summary: summary.to_owned(),
+            })
+        };
+        let territory = |subject, status| {
+            Provision::Territory(Territory {
+                subject,
+                status,
+                scope: None,
+                recognised_by: Vec::new(),
+            })
+        };
+        // Territory statuses vary; other typed subjects become an `other` provision
+        // keyed by the subject, which keeps every subject distinct.
+        let typed =
+            |rng: &mut Rng, subject: &Subject, summary: &str| match crate::TerritorySubject::from_name(
+                subject.slug(),
+            )
+            .filter(|_| subject.topic() == crate::Topic::Territory)
+            {
+                Some(region) => territory(region, status(rng, None)),
+                None => other(&format!("{}-{}", subject.topic(), subject.slug()), summary),
+            };
+        match self.shape.subjects {
+            Subjects::Keyed => match self.subjects.get(n).filter(|_| n < self.shape.typed) {
+                Some((subject, _)) => typed(rng, subject, summary),
+                None => other(fresh, summary),
+            },
+            Subjects::Zipf => {
+                let total = self.zipf.last().copied().unwrap_or(0.0);
+                let draw = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
+                let k = self.zipf.partition_point(|&c| c <= draw);
+                // The subject's meaning is its one value.
+                match self.subjects.get(k) {
+                    Some((subject, meaning)) => typed(rng, subject, meaning),
+                    None => other(fresh, summary),
+                }
+            }
+            Subjects::One => territory(crate::TerritorySubject::Crimea, TerritoryStatus::RussianDeFacto),
+            Subjects::OneSlug => other("same", summary),
+        }
+    }
 }
 
 fn clause(id: String, text: String, provision: Provision) -> Clause {
@@ -308,15 +457,11 @@ fn clause(id: String, text: String, provision: Provision) -> Clause {
 /// A plan of `shape`, the same for the same seed.
 pub fn plan(seed: u64, shape: &Shape) -> Plan {
     let mut rng = Rng::new(seed);
-    let same = text(&mut rng, shape);
+    let writer = Writer::new(&mut rng, shape);
     let clauses: IndexMap<String, Clause> = (0..shape.clauses)
         .map(|n| {
-            let wording = if shape.same_words {
-                same.clone()
-            } else {
-                text(&mut rng, shape)
-            };
-            let provision = provision(&mut rng, n, shape, &wording);
+            let wording = writer.text(&mut rng);
+            let provision = writer.provision(&mut rng, n, &format!("clause-{n}"), &wording);
             let id = format!("c{n}");
             (id.clone(), clause(id, wording, provision))
         })
@@ -335,37 +480,102 @@ pub fn plan(seed: u64, shape: &Shape) -> Plan {
     }
 }
 
-/// Rewrites about a fifth of the words of `text`.
-fn reword(rng: &mut Rng, text: &str) -> String {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| if rng.chance(0.2) { word(rng) } else { w.to_owned() })
-        .collect();
+/// Rewrites `text` the way `rewording` says.
+fn reword(rng: &mut Rng, text: &str, rewording: Rewording) -> String {
+    let mut words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    match rewording {
+        Rewording::Numbers if words.iter().any(|w| number(w)) => {
+            for w in words.iter_mut().filter(|w| number(w)) {
+                *w = (1 + rng.below(10_000)).to_string();
+            }
+        }
+        Rewording::Words | Rewording::Numbers => {
+            for w in &mut words {
+                if rng.chance(0.2) {
+                    *w = word(rng);
+                }
+            }
+        }
+        Rewording::Synonyms => {
+            for w in &mut words {
+                if rng.chance(1.0 / 3.0) {
+                    *w = synonym(w);
+                }
+            }
+            // Two or three segments, in another order.
+            let cuts = 1 + rng.below(2);
+            let mut at: Vec<usize> = (0..cuts)
+                .map(|_| 1 + rng.below(words.len().saturating_sub(1).max(1)))
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            let mut segments: Vec<Vec<String>> = Vec::new();
+            let mut rest = words;
+            for &cut in at.iter().rev() {
+                if cut < rest.len() {
+                    segments.push(rest.split_off(cut));
+                }
+            }
+            segments.push(rest);
+            // `segments` holds the text's segments last first: reading them so
+            // reverses their order.
+            words = segments.into_iter().flatten().collect();
+        }
+    }
     words.join(" ")
 }
 
-fn with_summary(provision: &Provision, summary: &str, rename: Option<&str>) -> Provision {
+/// The synonym of a word: another pseudo-word, the same wherever the word stands.
+fn synonym(word: &str) -> String {
+    let seed = word.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    self::word(&mut Rng::new(seed))
+}
+
+/// `provision` for a reworded clause: an `other` summary that repeated the old text
+/// takes the new one, and a renamed slug.
+fn with_summary(provision: &Provision, old: &str, text: &str, rename: Option<&str>) -> Provision {
     match provision {
         Provision::Other(other) => Provision::Other(Other {
             subject: rename.map_or_else(|| other.subject.clone(), str::to_owned),
-            summary: summary.to_owned(),
+            summary: if other.summary == old {
+                text.to_owned()
+            } else {
+                other.summary.clone()
+            },
         }),
         typed => typed.clone(),
     }
 }
 
-fn amend(rng: &mut Rng, provision: &Provision) -> Provision {
+/// A typed value changed: another territory status, or an `other` summary that
+/// is a value of its own (not the clause's text) marked as amended.
+fn amend(rng: &mut Rng, provision: &Provision, text: &str) -> Provision {
     match provision {
         Provision::Territory(t) => Provision::Territory(Territory {
             status: status(rng, Some(t.status)),
             ..t.clone()
         }),
+        Provision::Other(other) if other.summary != text => Provision::Other(Other {
+            summary: format!("{} (amended)", other.summary),
+            ..other.clone()
+        }),
         other => other.clone(),
     }
 }
 
-/// A plan derived from `base` by `perturbation`, and the true correspondence of their clauses.
+/// A plan derived from `base` by `perturbation`, and the true correspondence of their
+/// clauses. Added clauses have random wording and slugs of their own.
 pub fn perturb(base: &Plan, seed: u64, perturbation: &Perturbation) -> (Plan, Truth) {
+    let shape = Shape::clauses(0);
+    let writer = Writer::new(&mut Rng::new(0), &shape);
+    perturb_as(base, seed, perturbation, &writer)
+}
+
+/// [`perturb`], with added clauses written as `writer` writes them.
+fn perturb_as(base: &Plan, seed: u64, perturbation: &Perturbation, writer: &Writer) -> (Plan, Truth) {
     let mut rng = Rng::new(seed ^ 0x5eed);
     let mut truth = Truth::default();
     // Derived clauses with the base ids they stem from.
@@ -385,15 +595,15 @@ pub fn perturb(base: &Plan, seed: u64, perturbation: &Perturbation) -> (Plan, Tr
         let rename = perturbation.rename_untyped.then(|| next_id("renamed-"));
         let mut text = original.text.clone();
         if rng.chance(perturbation.reword) {
-            text = reword(&mut rng, &text);
+            text = reword(&mut rng, &text, perturbation.rewording);
         }
         let mut provisions: Vec<Provision> = original
             .provisions
             .iter()
-            .map(|p| with_summary(p, &text, rename.as_deref()))
+            .map(|p| with_summary(p, &original.text, &text, rename.as_deref()))
             .collect();
         if rng.chance(perturbation.amend) {
-            provisions = provisions.iter().map(|p| amend(&mut rng, p)).collect();
+            provisions = provisions.iter().map(|p| amend(&mut rng, p, &text)).collect();
         }
         let mut from = vec![original.id.clone()];
         if rng.chance(perturbation.join)
@@ -401,7 +611,11 @@ pub fn perturb(base: &Plan, seed: u64, perturbation: &Perturbation) -> (Plan, Tr
         {
             i += 1;
             text = format!("{text} {}", next.text);
-            provisions.extend(next.provisions.iter().map(|p| with_summary(p, &next.text, None)));
+            provisions.extend(
+                next.provisions
+                    .iter()
+                    .map(|p| with_summary(p, &next.text, &next.text, None)),
+            );
             from.push(next.id.clone());
         }
         if let [single] = provisions.as_slice()
@@ -413,7 +627,7 @@ pub fn perturb(base: &Plan, seed: u64, perturbation: &Perturbation) -> (Plan, Tr
             let (first, second) = (first.join(" "), second.join(" "));
             if !first.is_empty() && !second.is_empty() {
                 for half in [first, second] {
-                    let provision = with_summary(single, &half, None);
+                    let provision = with_summary(single, &text, &half, None);
                     derived.push((clause(next_id("split-"), half, provision), from.clone()));
                 }
                 continue;
@@ -451,14 +665,10 @@ pub fn perturb(base: &Plan, seed: u64, perturbation: &Perturbation) -> (Plan, Tr
             *key = target;
         }
     }
-    let shape = Shape::clauses(0);
     for _ in 0..additions {
         let id = next_id("added-");
-        let wording = text(&mut rng, &shape);
-        let provision = Provision::Other(Other {
-            subject: id.clone(),
-            summary: wording.clone(),
-        });
+        let wording = writer.text(&mut rng);
+        let provision = writer.provision(&mut rng, usize::MAX, &id, &wording);
         keyed.push((
             2 * rng.below(len + 1),
             (clause(id, wording, provision), Vec::new()),
@@ -479,4 +689,110 @@ pub fn perturb(base: &Plan, seed: u64, perturbation: &Perturbation) -> (Plan, Tr
         ..base.clone()
     };
     (plan, truth)
+}
+
+/// The workloads the engine is measured on: each a base plan, a plan derived from
+/// it, and their true correspondence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Workload {
+    /// Keyed subjects, the default perturbation.
+    Typed,
+    /// `other` provisions only, slugs renamed, 30 % of the clauses reworded.
+    Untyped,
+    /// Subjects repeated by a Zipf law (territory statuses and `other` values shared
+    /// by many clauses), the default perturbation.
+    ZipfSubjects,
+    /// As [`Untyped`](Workload::Untyped), reworded by synonyms and reordered segments.
+    Synonyms,
+    /// One boilerplate sentence that differs in a number, slugs renamed; a
+    /// reworded clause gets another number.
+    Boilerplate,
+    /// Clusters of 50 near-duplicates, slugs renamed.
+    NearDuplicates,
+    /// Every clause on one subject with one value; only the wording tells them apart.
+    OneSubject,
+}
+
+impl Workload {
+    /// Every workload.
+    pub const ALL: [Workload; 7] = [
+        Workload::Typed,
+        Workload::Untyped,
+        Workload::ZipfSubjects,
+        Workload::Synonyms,
+        Workload::Boilerplate,
+        Workload::NearDuplicates,
+        Workload::OneSubject,
+    ];
+
+    /// A short name, for tables and bench ids.
+    pub fn name(self) -> &'static str {
+        match self {
+            Workload::Typed => "typed",
+            Workload::Untyped => "untyped",
+            Workload::ZipfSubjects => "zipf_subjects",
+            Workload::Synonyms => "synonyms",
+            Workload::Boilerplate => "boilerplate",
+            Workload::NearDuplicates => "near_duplicates",
+            Workload::OneSubject => "one_subject",
+        }
+    }
+
+    /// The shape of the base plan, with `n` clauses.
+    pub fn shape(self, n: usize) -> Shape {
+        let untyped = Shape::untyped(n);
+        match self {
+            Workload::Typed => Shape::clauses(n),
+            Workload::Untyped | Workload::Synonyms => untyped,
+            Workload::ZipfSubjects => Shape {
+                subjects: Subjects::Zipf,
+                ..Shape::clauses(n)
+            },
+            Workload::Boilerplate => Shape {
+                texts: Texts::Boilerplate,
+                ..untyped
+            },
+            Workload::NearDuplicates => Shape {
+                texts: Texts::NearDuplicates {
+                    sentences: (n / 50).max(1),
+                },
+                ..untyped
+            },
+            Workload::OneSubject => Shape {
+                subjects: Subjects::One,
+                ..Shape::clauses(n)
+            },
+        }
+    }
+
+    /// How the derived plan departs from the base.
+    pub fn perturbation(self) -> Perturbation {
+        let renamed = Perturbation {
+            rename_untyped: true,
+            ..Perturbation::default()
+        };
+        match self {
+            Workload::Typed | Workload::ZipfSubjects | Workload::OneSubject => Perturbation::default(),
+            Workload::Untyped => Perturbation::untyped_rewording(0.3),
+            Workload::Synonyms => Perturbation {
+                rewording: Rewording::Synonyms,
+                ..Perturbation::untyped_rewording(0.3)
+            },
+            Workload::Boilerplate => Perturbation {
+                rewording: Rewording::Numbers,
+                ..renamed
+            },
+            Workload::NearDuplicates => renamed,
+        }
+    }
+
+    /// The base plan of `n` clauses, its derived plan and their truth, the same for the same seed.
+    pub fn generate(self, n: usize, seed: u64) -> (Plan, Plan, Truth) {
+        let shape = self.shape(n);
+        let base = plan(seed, &shape);
+        let writer = Writer::new(&mut Rng::new(seed), &shape);
+        let (derived, truth) = perturb_as(&base, seed.wrapping_add(1), &self.perturbation(), &writer);
+        (base, derived, truth)
+    }
 }

@@ -90,7 +90,7 @@ proptest! {
     /// Untyped clauses reworded by a fifth of their words, slugs renamed: aligned by wording.
     #[test]
     fn reworded_untyped_clauses_align_by_wording(seed in any::<u64>(), clauses in 1usize..30) {
-        let shape = Shape { typed: 0, ..Shape::clauses(clauses) };
+        let shape = Shape::untyped(clauses);
         let base = synth::plan(seed, &shape);
         let perturbation = Perturbation::untyped_rewording(0.3);
         let (derived, truth) = synth::perturb(&base, seed, &perturbation);
@@ -106,10 +106,7 @@ proptest! {
 fn the_documented_wording_alignment_rate() {
     let (mut found, mut total) = (0.0, 0.0);
     for seed in 0..200 {
-        let shape = Shape {
-            typed: 0,
-            ..Shape::clauses(30)
-        };
+        let shape = Shape::untyped(30);
         let base = synth::plan(seed, &shape);
         let perturbation = Perturbation::untyped_rewording(0.3);
         let (derived, truth) = synth::perturb(&base, seed, &perturbation);
