@@ -27,12 +27,16 @@
 use foldhash::{HashMap, HashMapExt};
 use std::cmp::Ordering;
 
-use similar::{Algorithm, TextDiff};
-
+use crate::matching::{Item, Matcher, Query};
 use crate::{Plan, Provision, Subject, Topic};
 
-/// The least similarity at which two `other` provisions are aligned.
-pub const SIMILARITY_THRESHOLD: f64 = 0.5;
+/// The least score at which two `other` provisions are aligned on wording alone
+/// (lower, [`GAP_THRESHOLD`], between two aligned neighbours).
+pub const SIMILARITY_THRESHOLD: f64 = crate::matching::THRESHOLD;
+
+/// The least score at which two texts left over between the same two aligned
+/// neighbours are aligned, when each is the other's best choice there.
+pub const GAP_THRESHOLD: f64 = crate::matching::GAP_THRESHOLD;
 
 /// A provision of a plan, by position: the clause's index in
 /// [`Plan::clauses`] and the provision's index in [`Clause::provisions`](crate::Clause::provisions).
@@ -120,9 +124,9 @@ pub fn align(plans: &[&Plan]) -> Alignment {
     Alignment { rows }
 }
 
-/// A row the wording pass may still add to: its cells, its members' texts, and
-/// its smallest slug, which names it.
-type OpenRow<'p> = (Vec<Vec<ProvisionRef>>, Vec<String>, &'p str);
+/// A row the wording pass may still add to: its cells, its members' texts with
+/// their positions, and its smallest slug, which names it.
+type OpenRow<'p> = (Vec<Vec<ProvisionRef>>, Vec<(String, usize)>, &'p str);
 
 /// Rows for the `other` slugs that only one plan uses (`leftovers`, per plan),
 /// aligned by wording, plan by plan in a canonical order.
@@ -133,21 +137,46 @@ fn align_by_wording<'p>(
     // Each open row keeps the texts of its members; a plan's leftovers are
     // assigned to rows, and what stays unassigned opens new rows.
     let mut open: Vec<OpenRow<'_>> = Vec::new();
-    for column in canonical_order(plans) {
+    for (turn, column) in canonical_order(plans).into_iter().enumerate() {
         let (Some(plan), Some(leftovers)) = (plans.get(column), leftovers.get_mut(column)) else {
             continue;
         };
-        // In slug order, so that the pass does not depend on hashing.
+        // In document order, which the matcher reads positions from, and which
+        // does not depend on hashing.
         let mut leftovers = std::mem::take(leftovers);
-        leftovers.sort_unstable_by_key(|(slug, _)| *slug);
-        let texts: Vec<String> = leftovers.iter().map(|(_, refs)| summary(plan, refs)).collect();
-        let members: Vec<(usize, &str)> = open
+        leftovers.sort_unstable_by_key(|(slug, refs)| (refs.first().map(|r| r.clause), *slug));
+        let texts: Vec<(String, usize)> = leftovers
+            .iter()
+            .map(|(_, refs)| (summary(plan, refs), refs.first().map_or(0, |r| r.clause)))
+            .collect();
+        let members: Vec<(usize, Item<'_>)> = open
             .iter()
             .enumerate()
-            .flat_map(|(row, (_, members, _))| members.iter().map(move |m| (row, m.as_str())))
+            .flat_map(|(row, (_, members, _))| {
+                members.iter().map(move |(text, position)| {
+                    let item = Item {
+                        text: text.as_str(),
+                        position: *position,
+                    };
+                    (row, item)
+                })
+            })
             .collect();
-        let left: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let assignment = crate::matching::match_texts(&left, &members, open.len());
+        let left: Vec<Item<'_>> = texts
+            .iter()
+            .map(|(text, position)| Item {
+                text: text.as_str(),
+                position: *position,
+            })
+            .collect();
+        // Positions compare across two plans only: the second plan's leftovers
+        // meet rows of the first alone.
+        let query = Query {
+            ordered: turn == 1,
+            allowed: &|_, _| true,
+            anchors: &[],
+        };
+        let assignment = Matcher::new(&left, &members, open.len()).pairs(&query);
         for (((slug, refs), text), row) in leftovers.into_iter().zip(texts).zip(assignment) {
             match row.and_then(|row| open.get_mut(row)) {
                 Some((cells, members, min_slug)) => {
@@ -210,25 +239,23 @@ pub(crate) fn canonical_cmp(a: &Plan, b: &Plan) -> Ordering {
     })
 }
 
-/// Word-level similarity of two texts, from 0 (nothing shared) to 1 (identical).
+/// Word-level similarity of two texts, from 0 (nothing shared) to 1 (the same words):
+/// twice the number of words the texts share over the number of words in both,
+/// comparing words without case and without the punctuation at either end.
+///
+/// The engine scores pairs the same way, with each word weighted by how rare it
+/// is among the texts being matched (see the module docs).
 ///
 /// ```
 /// use peacediff::align::similarity;
 /// assert_eq!(similarity("a full ceasefire", "a full ceasefire"), 1.0);
+/// assert_eq!(similarity("A full ceasefire.", "a full ceasefire"), 1.0);
 /// assert!(similarity("a full ceasefire now", "a full ceasefire soon") > 0.5);
 /// assert!(similarity("a full ceasefire", "elections within 100 days") < 0.5);
 /// assert!(similarity("The Kinburn Spit returns to Ukraine.", "The army is capped at 600,000.") < 0.5);
 /// ```
 pub fn similarity(a: &str, b: &str) -> f64 {
-    if a == b {
-        return 1.0;
-    }
-    // Words only: spacing would count as shared text between any two sentences.
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .diff_slices(&a, &b);
-    f64::from(diff.ratio())
+    crate::matching::similarity(a, b)
 }
 
 /// Where a plan is silent: the subjects a partial plan does not [cover](Plan::covers).

@@ -44,7 +44,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use foldhash::{HashMap, HashMapExt};
@@ -53,6 +53,7 @@ use serde_json::Value;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use crate::align::{self, ProvisionRef};
+use crate::correspondence::{Correspondence, correspond};
 use crate::model::keyword::keywords;
 use crate::union_find::UnionFind;
 use crate::{Clause, Completeness, Date, Error, Note, Party, Plan, Provision, Source, Subject, Topic};
@@ -698,6 +699,7 @@ impl<'a> PlanDiff<'a> {
 
 fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     let alignment = align::align(&[a, b]);
+    let links = correspond(a, b, &alignment);
     let (silent_a, silent_b) = (align::Silence::of(a), align::Silence::of(b));
     let mut provisions = Vec::new();
     // The clauses that hold each side of a row's provision changes.
@@ -705,13 +707,23 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     // Clause correspondences: a-clauses are nodes 0..na, b-clauses na..na+nb.
     let (na, nb) = (a.clauses.len(), b.clauses.len());
     let mut groups = UnionFind::new(na + nb);
+    for (i, j) in links.pairs() {
+        groups.union(i, na + j);
+    }
     for row in &alignment.rows {
         let (Some(left), Some(right)) = (row.cells.first(), row.cells.get(1)) else {
             continue;
         };
         let start = provisions.len();
         pairs.clear();
-        provision_changes(&row.subject, a, left, b, right, &mut provisions, &mut pairs);
+        provision_changes(
+            &row.subject,
+            (a, left),
+            (b, right),
+            &links,
+            &mut provisions,
+            &mut pairs,
+        );
         for change in provisions.get_mut(start..).unwrap_or_default() {
             let silent = match change.kind {
                 ProvisionChangeKind::Added => silent_a.on(&row.subject),
@@ -722,9 +734,12 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
                 change.kind = ProvisionChangeKind::Unknown;
             }
         }
-        link_by_provisions(&pairs, na, left, right, &mut groups);
+        for &pair in &pairs {
+            if let (Some(i), Some(j)) = pair {
+                groups.union(i, na + j);
+            }
+        }
     }
-    link_by_wording(a, b, &mut groups);
 
     let (labels, count) = groups.labels();
     let mut sets: Vec<(Vec<PlacedClause<'a>>, Vec<PlacedClause<'a>>)> = vec![(Vec::new(), Vec::new()); count];
@@ -764,76 +779,9 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     }
 }
 
-/// Cells larger than this do not link a provision without partner to all of the
-/// other plan's clauses on its subject (it stays an insertion or a repeal), so that
-/// a subject shared by every clause cannot merge whole plans into one group.
-pub const LINK_LIMIT: usize = 16;
-
 /// Words beyond which a group's wording diff is not computed word by word: the old
 /// text is shown deleted and the new inserted, keeping huge groups linear.
 pub const WORDING_LIMIT: usize = 20_000;
-
-/// Links the clauses of paired provisions; a provision without partner is linked
-/// to every clause of the other plan that speaks of its subject (up to [`LINK_LIMIT`]).
-/// The old plan's clauses are nodes `0..na`, the new plan's follow.
-fn link_by_provisions(
-    pairs: &[ClausePair],
-    na: usize,
-    left: &[ProvisionRef],
-    right: &[ProvisionRef],
-    groups: &mut UnionFind,
-) {
-    for &pair in pairs {
-        match pair {
-            (Some(i), Some(j)) => groups.union(i, na + j),
-            (Some(i), None) if right.len() <= LINK_LIMIT => {
-                right.iter().for_each(|r| groups.union(i, na + r.clause))
-            }
-            (None, Some(j)) if left.len() <= LINK_LIMIT => {
-                left.iter().for_each(|r| groups.union(r.clause, na + j))
-            }
-            (Some(_), None) | (None, Some(_)) | (None, None) => {}
-        }
-    }
-}
-
-/// Links clauses that share no subject but whose wording is similar, when one of
-/// them holds an untyped provision: typed clauses without a shared subject do not
-/// speak of the same thing.
-fn link_by_wording(a: &Plan, b: &Plan, groups: &mut UnionFind) {
-    let na = a.clauses.len();
-    let roots: Vec<usize> = (0..na + b.clauses.len()).map(|node| groups.find(node)).collect();
-    let mut sizes = vec![0usize; roots.len()];
-    for &root in &roots {
-        if let Some(size) = sizes.get_mut(root) {
-            *size += 1;
-        }
-    }
-    let alone = |node: usize| roots.get(node).and_then(|&root| sizes.get(root)) == Some(&1);
-    let left: Vec<usize> = (0..na).filter(|&i| alone(i)).collect();
-    let right: Vec<usize> = (0..b.clauses.len()).filter(|&j| alone(na + j)).collect();
-    if left.is_empty() || right.is_empty() {
-        return;
-    }
-    fn text(plan: &Plan, i: usize) -> &str {
-        plan.clauses.get_index(i).map_or("", |(_, c)| c.text.as_str())
-    }
-    let untyped = |plan: &Plan, i: usize| {
-        plan.clauses
-            .get_index(i)
-            .is_some_and(|(_, c)| c.provisions.iter().any(|p| !p.is_typed()))
-    };
-    let lefts: Vec<&str> = left.iter().map(|&i| text(a, i)).collect();
-    let rights: Vec<(usize, &str)> = right.iter().enumerate().map(|(k, &j)| (k, text(b, j))).collect();
-    let matched = crate::matching::match_texts(&lefts, &rights, right.len());
-    for (&i, column) in left.iter().zip(matched) {
-        if let Some(&j) = column.and_then(|c| right.get(c))
-            && (untyped(a, i) || untyped(b, j))
-        {
-            groups.union(i, na + j);
-        }
-    }
-}
 
 fn placed(index: usize, clause: &Clause) -> PlacedClause<'_> {
     PlacedClause {
@@ -872,9 +820,6 @@ fn same_but_numbering(a: &Clause, b: &Clause) -> bool {
         && a.alternatives == b.alternatives
 }
 
-/// Unpaired provisions of one subject that a provision is compared with, at most.
-pub const PAIRING_LIMIT: usize = 64;
-
 /// The indices of the old and new clauses that hold a provision change's two sides.
 type ClausePair = (Option<usize>, Option<usize>);
 
@@ -882,10 +827,9 @@ type ClausePair = (Option<usize>, Option<usize>);
 /// `changes`, and the indices of the clauses that hold them to `pairs`.
 fn provision_changes<'a>(
     subject: &Subject,
-    a: &'a Plan,
-    left: &[ProvisionRef],
-    b: &'a Plan,
-    right: &[ProvisionRef],
+    (a, left): (&'a Plan, &[ProvisionRef]),
+    (b, right): (&'a Plan, &[ProvisionRef]),
+    links: &Correspondence,
     changes: &mut Vec<ProvisionChange<'a>>,
     pairs: &mut Vec<ClausePair>,
 ) {
@@ -902,7 +846,7 @@ fn provision_changes<'a>(
         return;
     }
     let (left, right) = (Side::new(a, left), Side::new(b, right));
-    let (partner, taken) = pair_provisions(&left, &right);
+    let (partner, taken, grouped) = pair_provisions(&left, &right, links);
     for (i, (&old, partner)) in left.held.iter().zip(partner).enumerate() {
         add(match partner.and_then(|j| Some((j, *right.held.get(j)?))) {
             Some((j, new)) => paired_change(subject, old, new, || match (left.json(i), right.json(j)) {
@@ -917,6 +861,7 @@ fn provision_changes<'a>(
             add(lone_change(subject, ProvisionChangeKind::Added, new));
         }
     }
+    pairs.extend(grouped.into_iter().map(|(i, j)| (Some(i), Some(j))));
 }
 
 /// A provision with the index of the clause that holds it.
@@ -958,64 +903,131 @@ impl<'p> Side<'p> {
     }
 }
 
-/// Equal values pair first, then each remaining one with the closest of the next
-/// [`PAIRING_LIMIT`] unpaired ones, in document order. Returns each left
-/// provision's partner and which right ones are taken.
-fn pair_provisions(left: &Side, right: &Side) -> (Vec<Option<usize>>, Vec<bool>) {
+/// Unpaired provisions of one subject that a provision is compared with, at most.
+const LEFTOVER_LIMIT: usize = 64;
+
+/// Each left provision's partner, which right ones are taken, and clauses to
+/// group without a provision pair: `(old clause, new clause)`.
+type Pairing = (Vec<Option<usize>>, Vec<bool>, Vec<(usize, usize)>);
+
+/// Provisions pair inside linked clauses: an equal value first, then the closest
+/// one. Provisions left over in clauses linked elsewhere pair the same way. Those
+/// in clauses without any link pair in order with those at the corresponding
+/// place of the other plan (between the same clause pairs that keep the order),
+/// and their clauses form one group. Any other is an addition or a removal.
+fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing {
     let mut partner: Vec<Option<usize>> = vec![None; left.held.len()];
     let mut taken = vec![false; right.held.len()];
-    fn pair(i: usize, j: usize, partner: &mut [Option<usize>], taken: &mut [bool]) {
-        if let (Some(slot), Some(flag)) = (partner.get_mut(i), taken.get_mut(j)) {
-            *slot = Some(j);
-            *flag = true;
-        }
+    // The right provisions of each clause, for cells too large to scan.
+    let mut by_clause: HashMap<usize, Vec<usize>> = HashMap::with_capacity(right.held.len());
+    for (j, held) in right.held.iter().enumerate() {
+        by_clause.entry(held.index).or_default().push(j);
     }
-    if left.held.len().saturating_mul(right.held.len()) <= PAIRING_LIMIT {
-        // Small cells are scanned: cheaper than hashing the values.
-        for (i, held) in left.held.iter().enumerate() {
-            let equal =
-                (right.held.iter().zip(&taken)).position(|(r, t)| !t && r.provision == held.provision);
-            if let Some(j) = equal {
-                pair(i, j, &mut partner, &mut taken);
-            }
-        }
-    } else {
-        let mut equal: HashMap<&Provision, VecDeque<usize>> = HashMap::new();
-        for (j, held) in right.held.iter().enumerate() {
-            equal.entry(held.provision).or_default().push_back(j);
-        }
-        for (i, held) in left.held.iter().enumerate() {
-            if let Some(j) = equal.get_mut(held.provision).and_then(VecDeque::pop_front) {
-                pair(i, j, &mut partner, &mut taken);
-            }
-        }
-    }
-    let mut first_free = 0;
-    for i in 0..left.held.len() {
-        if partner.get(i) != Some(&None) {
-            continue;
-        }
-        while taken.get(first_free) == Some(&true) {
-            first_free += 1;
-        }
-        let free: Vec<usize> = (first_free..right.held.len())
+    for (i, held) in left.held.iter().enumerate() {
+        let linked: Vec<usize> = links
+            .of_old(held.index)
+            .iter()
+            .filter_map(|clause| by_clause.get(clause))
+            .flatten()
+            .copied()
             .filter(|&j| taken.get(j) == Some(&false))
-            .take(PAIRING_LIMIT)
             .collect();
-        let best = match free.as_slice() {
+        let equal = linked
+            .iter()
+            .copied()
+            .find(|&j| right.held.get(j).is_some_and(|r| r.provision == held.provision));
+        let best = equal.or_else(|| match linked.as_slice() {
             [only] => Some(*only),
-            _ => free
-                .into_iter()
+            _ => linked
+                .iter()
+                .copied()
                 .min_by_key(|&j| match (left.json(i), right.json(j)) {
                     (Some(lv), Some(rv)) => field_changes(lv, rv).len(),
                     _ => usize::MAX,
                 }),
-        };
-        if let Some(j) = best {
-            pair(i, j, &mut partner, &mut taken);
+        });
+        if let (Some(j), Some(slot)) = (best, partner.get_mut(i))
+            && let Some(flag) = taken.get_mut(j)
+        {
+            *slot = Some(j);
+            *flag = true;
         }
     }
-    (partner, taken)
+    // Leftovers in clauses linked elsewhere: the subject moved between clauses
+    // that correspond anyway; equal values first, then the closest.
+    let open = |linked: bool, side: &Side, used: &[bool]| -> Vec<usize> {
+        (0..side.held.len())
+            .filter(|&k| used.get(k) == Some(&false))
+            .filter(|&k| {
+                side.held.get(k).is_some_and(|h| {
+                    linked
+                        == if std::ptr::eq(side, left) {
+                            links.has_old(h.index)
+                        } else {
+                            links.has_new(h.index)
+                        }
+                })
+            })
+            .collect()
+    };
+    let used_left: Vec<bool> = partner.iter().map(Option::is_some).collect();
+    let (linked_left, linked_right) = (open(true, left, &used_left), open(true, right, &taken));
+    for i in linked_left {
+        let free: Vec<usize> = (linked_right.iter().copied())
+            .filter(|&j| taken.get(j) == Some(&false))
+            .take(LEFTOVER_LIMIT)
+            .collect();
+        let best = free
+            .iter()
+            .copied()
+            .min_by_key(|&j| match (left.json(i), right.json(j)) {
+                _ if right.held.get(j).map(|h| h.provision) == left.held.get(i).map(|h| h.provision) => 0,
+                (Some(lv), Some(rv)) => 1 + field_changes(lv, rv).len(),
+                _ => usize::MAX,
+            });
+        if let (Some(j), Some(slot)) = (best, partner.get_mut(i))
+            && let Some(flag) = taken.get_mut(j)
+        {
+            *slot = Some(j);
+            *flag = true;
+        }
+    }
+    // Leftovers in clauses without any link, at corresponding places (the same
+    // gap between clause pairs that keep the order): the subject's positions
+    // there were rewritten. They pair in order, and the clauses form one group.
+    let used_left: Vec<bool> = partner.iter().map(Option::is_some).collect();
+    let mut gaps: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for i in open(false, left, &used_left) {
+        if let Some(held) = left.held.get(i) {
+            gaps.entry(links.gap_of_old(held.index)).or_default().0.push(i);
+        }
+    }
+    for j in open(false, right, &taken) {
+        if let Some(held) = right.held.get(j) {
+            gaps.entry(links.gap_of_new(held.index)).or_default().1.push(j);
+        }
+    }
+    let mut grouped = Vec::new();
+    for (olds, news) in gaps.into_values() {
+        let (Some(first_old), Some(first_new)) = (
+            olds.first().and_then(|&i| left.held.get(i)),
+            news.first().and_then(|&j| right.held.get(j)),
+        ) else {
+            continue;
+        };
+        for (&i, &j) in olds.iter().zip(&news) {
+            if let (Some(slot), Some(flag)) = (partner.get_mut(i), taken.get_mut(j)) {
+                *slot = Some(j);
+                *flag = true;
+            }
+        }
+        // The clauses beyond the pairs join the group of the first pair.
+        let beyond_old = olds.iter().skip(news.len()).filter_map(|&i| left.held.get(i));
+        grouped.extend(beyond_old.map(|held| (held.index, first_new.index)));
+        let beyond_new = news.iter().skip(olds.len()).filter_map(|&j| right.held.get(j));
+        grouped.extend(beyond_new.map(|held| (first_old.index, held.index)));
+    }
+    (partner, taken, grouped)
 }
 
 /// A provision's JSON form, for field comparison.

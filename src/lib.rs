@@ -138,6 +138,7 @@
 pub mod align;
 pub mod compare;
 pub mod corpus;
+mod correspondence;
 pub mod diff;
 mod error;
 pub mod evolution;

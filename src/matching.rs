@@ -1,244 +1,943 @@
-//! One-to-one matching of texts by word similarity, in near-linear time.
+//! One-to-one matching of texts by wording, in near-linear time.
 //!
-//! Comparing every text with every other is quadratic. Instead each text's words
-//! are interned once, an inverted index finds for each left text the right texts
-//! that share its rarest words (at most [`CANDIDATES`] of them, from posting lists
-//! of at most [`POSTING_LIMIT`] entries), and only those pairs are scored. The
-//! scored pairs above the threshold form a sparse graph; each connected group is
-//! assigned optimally (Hungarian algorithm) when it has at most [`EXACT_LIMIT`]
-//! members on a side, and greedily by similarity otherwise, so that adversarial
-//! input (every text alike) degrades in quality, not into a hang.
+//! # The score
+//!
+//! Texts are compared as bags of words: lowercase, without the punctuation at
+//! either end of a word, so that moving a sentence inside a clause is not a
+//! rewording of all its words. Each word weighs its inverse document frequency
+//! over the texts being matched, `ln(1 + N / df)`, so that the words that tell
+//! texts apart (numbers, names, rare words) count for more than the words every
+//! text has. The score of two texts is their weighted Dice coefficient: twice the
+//! weight they share over the weight of both, from 0 to 1.
+//!
+//! # The passes
+//!
+//! 1. **Twins.** Texts equal once normalised, one on each side, pair at once.
+//! 2. **Unique near-twins.** A pair that scores at least [`ANCHOR_SCORE`], where each
+//!    text is the other's best candidate by a margin of [`MARGIN`], pairs next.
+//!    The pairs so far that keep the order of both sides (a longest increasing
+//!    chain) are the **anchors**.
+//! 3. **Candidates.** Each text left over is scored against the texts that share its
+//!    rarest words (an inverted index, [`RARE_WORDS`] words, [`POSTING_LIMIT`]
+//!    entries each, the [`CANDIDATES`] sharing most kept), the free texts of the
+//!    other side between the same two anchors, nearest first ([`GAP_CANDIDATES`]),
+//!    and its twins. A pair is kept when it scores at least [`THRESHOLD`] and shares
+//!    at least two distinctive words (words in at most one text in twenty), or all
+//!    of them when the texts have fewer. The kept pairs are assigned one to one to
+//!    maximise their total score, with a small bonus for the pair that stands where
+//!    the anchors expect it: optimally (Hungarian algorithm) in each connected group
+//!    of at most [`EXACT_LIMIT`] texts a side, greedily by score above.
+//! 4. **Gaps.** Between two consecutive anchors, a text left over pairs with the
+//!    free text of the same gap that scores best with it, if that score is at least
+//!    [`GAP_THRESHOLD`], the choice is mutual, and the pairs accepted this way keep
+//!    the order of both sides: order is the evidence that a lower score needs.
+//!
+//! Every step reads a bounded number of candidates per text, so the whole is
+//! near-linear whatever the input; adversarial input (every text alike) degrades in
+//! quality, not into a hang.
 
-use std::cell::OnceCell;
+use std::borrow::Cow;
 
 use foldhash::{HashMap, HashMapExt};
 
-use similar::{Algorithm, capture_diff_slices};
-
-use crate::align::SIMILARITY_THRESHOLD;
 use crate::union_find::UnionFind;
 
+/// The least score at which two texts pair on wording alone.
+pub(crate) const THRESHOLD: f64 = 0.5;
+/// The least score at which two texts in the same gap between anchors pair.
+pub(crate) const GAP_THRESHOLD: f64 = 0.3;
+/// The least score of a unique near-twin.
+const ANCHOR_SCORE: f64 = 0.8;
+/// How far a unique near-twin must lead the next candidate.
+const MARGIN: f64 = 0.1;
 /// Rare words of a text looked up in the index.
 const RARE_WORDS: usize = 8;
-/// Right texts scored per left text, at most.
-pub const CANDIDATES: usize = 8;
+/// Texts of the other side scored per text through the index, at most.
+const CANDIDATES: usize = 12;
 /// Entries read from one word's posting list, at most.
-pub const POSTING_LIMIT: usize = 64;
+const POSTING_LIMIT: usize = 64;
+/// Free texts of the same gap scored per text, at most.
+const GAP_CANDIDATES: usize = 6;
+/// Positions looked at while collecting them, at most.
+const GAP_SCAN: usize = 48;
 /// Largest group assigned by the Hungarian algorithm.
-pub const EXACT_LIMIT: usize = 48;
+const EXACT_LIMIT: usize = 48;
+/// Largest gap, in pairs of free texts, aligned exactly.
+const SEQUENCE_LIMIT: usize = 1024;
+/// Rounds of the gap pass, at most.
+const GAP_ROUNDS: usize = 3;
+/// The score a pair gains, at most, for standing where the anchors expect it.
+const ORDER_BONUS: f64 = 0.05;
 
-/// Texts as interned word ids: each distinct word of the texts gets one id.
-struct Tokens<'t> {
-    words: HashMap<&'t str, u32>,
+/// A word as compared: lowercase, without punctuation at either end; `None` when
+/// nothing is left of it.
+fn normalise(word: &str) -> Option<Cow<'_, str>> {
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if trimmed.is_empty() {
+        None
+    } else if trimmed.chars().any(char::is_uppercase) {
+        Some(Cow::Owned(trimmed.to_lowercase()))
+    } else {
+        Some(Cow::Borrowed(trimmed))
+    }
 }
 
-impl<'t> Tokens<'t> {
+/// Texts as interned word ids: each distinct word gets one id.
+struct Words<'t> {
+    ids: HashMap<Cow<'t, str>, u32>,
+}
+
+impl<'t> Words<'t> {
     fn new() -> Self {
-        Tokens {
-            words: HashMap::new(),
-        }
+        Words { ids: HashMap::new() }
     }
 
+    /// The text's word ids, in order.
     fn intern(&mut self, text: &'t str) -> Vec<u32> {
         text.split_whitespace()
+            .filter_map(normalise)
             .map(|word| {
-                let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
-                *self.words.entry(word).or_insert(next)
+                if let Some(&id) = self.ids.get(word.as_ref()) {
+                    return id;
+                }
+                let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                self.ids.insert(word, id);
+                id
             })
             .collect()
     }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
 }
 
-/// Number of words two sorted token lists share, counting repeats.
-fn common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
+/// The weight two sorted word lists share (repeats counted as often as both have them).
+fn shared(a: &[u32], b: &[u32], weight: impl Fn(u32) -> f64) -> f64 {
+    let (mut i, mut j, mut total) = (0, 0, 0.0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += 1;
+                total += weight(x);
                 i += 1;
                 j += 1;
             }
         }
     }
-    shared
+    total
 }
 
-/// Where each word of a text of at most 64 words stands, as bit masks, for
-/// computing longest common subsequences bit-parallel.
-struct Positions {
-    /// Distinct words, sorted, with the positions they hold.
-    masks: Vec<(u32, u64)>,
-    len: usize,
-}
-
-impl Positions {
-    fn of(words: &[u32]) -> Option<Positions> {
-        if words.len() > 64 {
-            return None;
-        }
-        let mut masks: Vec<(u32, u64)> = Vec::with_capacity(words.len());
-        for (at, &word) in words.iter().enumerate() {
-            masks.push((word, 1 << at));
-        }
-        masks.sort_unstable_by_key(|&(word, _)| word);
-        masks.dedup_by(|next, kept| {
-            let same = next.0 == kept.0;
-            if same {
-                kept.1 |= next.1;
-            }
-            same
-        });
-        Some(Positions {
-            masks,
-            len: words.len(),
-        })
-    }
-
-    /// Length of the longest common subsequence with `other` (Hyyrö's bit-parallel
-    /// recurrence): an upper bound on the words any diff of the two keeps.
-    fn lcs(&self, other: &[u32]) -> usize {
-        let all = if self.len == 64 {
-            u64::MAX
-        } else {
-            (1 << self.len) - 1
-        };
-        let mut v = all;
-        for word in other {
-            if let Ok(k) = self.masks.binary_search_by_key(word, |&(w, _)| w)
-                && let Some(&(_, mask)) = self.masks.get(k)
-            {
-                let u = v & mask;
-                v = v.wrapping_add(u) | (v - u);
-            }
-        }
-        (!v & all).count_ones() as usize
-    }
-}
-
-/// Word-level similarity of two token lists, from 0 to 1.
-fn ratio(a: &[u32], b: &[u32]) -> f64 {
-    if a == b {
+/// Word-level similarity of two texts, from 0 (nothing shared) to 1 (the same words):
+/// the score of the module docs with every word weighing the same.
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    let mut words = Words::new();
+    let (mut x, mut y) = (words.intern(a), words.intern(b));
+    if x.is_empty() && y.is_empty() {
         return 1.0;
     }
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 1.0;
-    }
-    let ops = capture_diff_slices(Algorithm::Patience, a, b);
-    let matched: usize = ops
-        .iter()
-        .filter_map(|op| match op {
-            similar::DiffOp::Equal { len, .. } => Some(*len),
-            _ => None,
-        })
-        .sum();
+    x.sort_unstable();
+    y.sort_unstable();
     // Counts are far below 2^52: the conversions are exact.
-    (2 * matched) as f64 / total as f64
+    2.0 * shared(&x, &y, |_| 1.0) / (x.len() + y.len()) as f64
 }
 
-/// Matches left texts to right groups one to one by wording. Several right texts
-/// may stand for one group (`right` holds `(group, text)`); a group's similarity
-/// to a left text is the best of its texts'. Returns, for each left text, its group.
-pub(crate) fn match_texts<'t>(
-    left: &[&'t str],
-    right: &[(usize, &'t str)],
-    groups: usize,
-) -> Vec<Option<usize>> {
-    let mut tokens = Tokens::new();
-    let left: Vec<Vec<u32>> = left.iter().map(|t| tokens.intern(t)).collect();
-    let right_tokens: Vec<Vec<u32>> = right.iter().map(|(_, t)| tokens.intern(t)).collect();
-    let sorted = |lists: &[Vec<u32>]| -> Vec<Vec<u32>> {
-        lists
-            .iter()
-            .map(|words| {
-                let mut words = words.clone();
-                words.sort_unstable();
-                words
-            })
-            .collect()
-    };
-    let (left_sorted, right_sorted) = (sorted(&left), sorted(&right_tokens));
+/// How much of `part` the `whole` texts cover: the share of its words found in
+/// them together (each word as often as both have it), from 0 to 1.
+pub(crate) fn covered(part: &str, whole: &[&str]) -> f64 {
+    let mut words = Words::new();
+    let mut part = words.intern(part);
+    let mut whole: Vec<u32> = whole.iter().flat_map(|text| words.intern(text)).collect();
+    if part.is_empty() {
+        return 0.0;
+    }
+    part.sort_unstable();
+    whole.sort_unstable();
+    shared(&part, &whole, |_| 1.0) / part.len() as f64
+}
 
-    // Inverted index of the right texts, and how many of them hold each word.
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (index, words) in right_sorted.iter().enumerate() {
-        let mut previous = None;
-        for &word in words {
-            if previous != Some(word) {
-                postings.entry(word).or_default().push(index);
-                previous = Some(word);
+/// A text to match: its words and its place in document order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Item<'t> {
+    /// The text.
+    pub(crate) text: &'t str,
+    /// Its position: texts of one side in document order have increasing positions.
+    pub(crate) position: usize,
+}
+
+/// One text, ready to score.
+struct Doc {
+    /// Word ids, sorted.
+    sorted: Vec<u32>,
+    /// Distinct word ids, rarest first.
+    rarest: Vec<u32>,
+    /// Hash of the normalised word sequence.
+    hash: u64,
+    /// Total weight of its words.
+    weight: f64,
+    /// Distinctive words it has (distinct).
+    distinctive: usize,
+    position: usize,
+}
+
+/// What a query adds to the texts: which pairs may match, and pairs fixed in advance.
+pub(crate) struct Query<'q> {
+    /// Whether positions are comparable across the sides, so that order counts.
+    pub(crate) ordered: bool,
+    /// Whether left text `l` may pair with right text `r`.
+    pub(crate) allowed: &'q dyn Fn(usize, usize) -> bool,
+    /// Positions `(left, right)` of pairs made elsewhere, which anchor the order.
+    pub(crate) anchors: &'q [(usize, usize)],
+}
+
+/// Texts of two sides, scored against each other.
+pub(crate) struct Matcher {
+    left: Vec<Doc>,
+    right: Vec<Doc>,
+    /// The group each right text stands for.
+    groups: Vec<usize>,
+    group_count: usize,
+    idf: Vec<f64>,
+    /// How many texts hold each word.
+    df: Vec<usize>,
+    /// Document frequency up to which a word is distinctive.
+    common: usize,
+    /// For each word, the right texts that hold it.
+    postings: Vec<Vec<u32>>,
+}
+
+impl Matcher {
+    /// Left texts against right texts; several right texts may stand for one group
+    /// (`right` holds `(group, text)`), and each group pairs at most once.
+    pub(crate) fn new(left: &[Item<'_>], right: &[(usize, Item<'_>)], groups: usize) -> Matcher {
+        let mut words = Words::new();
+        let left: Vec<(Vec<u32>, usize)> = left.iter().map(|i| (words.intern(i.text), i.position)).collect();
+        let right_words: Vec<(Vec<u32>, usize)> = right
+            .iter()
+            .map(|(_, i)| (words.intern(i.text), i.position))
+            .collect();
+        let mut df = vec![0usize; words.len()];
+        let prepare = |(sequence, position): (Vec<u32>, usize), df: &mut Vec<usize>| {
+            let hash = sequence.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+                (h ^ u64::from(w)).wrapping_mul(0x100_0000_01b3)
+            });
+            let mut sorted = sequence;
+            sorted.sort_unstable();
+            let mut rarest = sorted.clone();
+            rarest.dedup();
+            for &w in &rarest {
+                if let Some(count) = df.get_mut(w as usize) {
+                    *count += 1;
+                }
             }
+            Doc {
+                sorted,
+                rarest,
+                hash,
+                weight: 0.0,
+                distinctive: 0,
+                position,
+            }
+        };
+        let mut left: Vec<Doc> = left.into_iter().map(|t| prepare(t, &mut df)).collect();
+        let mut right_docs: Vec<Doc> = right_words.into_iter().map(|t| prepare(t, &mut df)).collect();
+        let n = (left.len() + right_docs.len()) as f64;
+        let idf: Vec<f64> = df.iter().map(|&d| (1.0 + n / d.max(1) as f64).ln()).collect();
+        let common = ((left.len() + right_docs.len()) / 20).max(4);
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
+        for doc in left.iter_mut().chain(right_docs.iter_mut()) {
+            doc.weight = doc
+                .sorted
+                .iter()
+                .map(|&w| idf.get(w as usize).copied().unwrap_or(0.0))
+                .sum();
+            doc.distinctive = doc
+                .rarest
+                .iter()
+                .filter(|&&w| df.get(w as usize).is_some_and(|&d| d <= common))
+                .count();
+            doc.rarest
+                .sort_by_key(|&w| (df.get(w as usize).copied().unwrap_or(usize::MAX), w));
+        }
+        for (r, doc) in right_docs.iter().enumerate() {
+            for &w in &doc.rarest {
+                if let Some(list) = postings.get_mut(w as usize) {
+                    list.push(u32::try_from(r).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        Matcher {
+            left,
+            right: right_docs,
+            groups: right.iter().map(|(g, _)| *g).collect(),
+            group_count: groups,
+            idf,
+            df,
+            common,
+            postings,
         }
     }
 
-    // Candidate pairs, scored, kept above the threshold: (similarity, left, group).
-    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
-    let mut best: HashMap<usize, f64> = HashMap::new();
-    // Shared rare words per right text, and the right texts in the order first met.
-    let mut shared: HashMap<usize, usize> = HashMap::new();
-    let mut candidates: Vec<usize> = Vec::new();
-    for (l, (words, sorted_l)) in left.iter().zip(&left_sorted).enumerate() {
-        let mut distinct: Vec<u32> = sorted_l.clone();
-        distinct.dedup();
-        distinct.sort_by_key(|word| (postings.get(word).map_or(usize::MAX, Vec::len), *word));
-        shared.clear();
-        candidates.clear();
-        for word in distinct.iter().take(RARE_WORDS) {
-            let posting = postings.get(word).map(Vec::as_slice).unwrap_or_default();
-            // Long lists are read from a place that depends on the left text, so
-            // that texts sharing only common words still spread over the right side.
+    fn weight(&self, word: u32) -> f64 {
+        self.idf.get(word as usize).copied().unwrap_or(0.0)
+    }
+
+    fn distinctive(&self, word: u32) -> bool {
+        self.df.get(word as usize).is_some_and(|&d| d <= self.common)
+    }
+
+    /// The weighted score of left text `l` and right text `r`.
+    pub(crate) fn score(&self, l: usize, r: usize) -> f64 {
+        match (self.left.get(l), self.right.get(r)) {
+            (Some(a), Some(b)) if a.weight + b.weight > 0.0 => {
+                2.0 * shared(&a.sorted, &b.sorted, |w| self.weight(w)) / (a.weight + b.weight)
+            }
+            (Some(_), Some(_)) => 1.0,
+            _ => 0.0,
+        }
+    }
+
+    /// Whether a pair shares enough distinctive words to pair on its score.
+    fn distinctive_enough(&self, l: usize, r: usize) -> bool {
+        let (Some(a), Some(b)) = (self.left.get(l), self.right.get(r)) else {
+            return false;
+        };
+        let need = a.distinctive.min(b.distinctive).min(2);
+        let mut both: Vec<u32> = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&x), Some(&y)) = (a.sorted.get(i), b.sorted.get(j)) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if both.last() != Some(&x) && self.distinctive(x) {
+                        both.push(x);
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        both.len() >= need
+    }
+
+    /// Pairs the texts one to one: for each left text, the group it pairs with.
+    pub(crate) fn pairs(&self, query: &Query<'_>) -> Vec<Option<usize>> {
+        let mut state = State {
+            left: vec![None; self.left.len()],
+            taken: vec![false; self.group_count],
+        };
+        let twins = self.twins(query, &mut state);
+        let cached = self.near_twins(query, &mut state);
+        let order = Order::new(self, query, &state);
+        self.main_pass(query, &mut state, &order, &twins, &cached);
+        // Each round of the gap pass narrows the gaps for the next.
+        for _ in 0..GAP_ROUNDS {
+            if !query.ordered {
+                break;
+            }
+            let order = Order::new(self, query, &state);
+            if !self.gap_pass(query, &mut state, &order, &twins) {
+                break;
+            }
+        }
+        state
+            .left
+            .iter()
+            .map(|r| r.and_then(|r| self.groups.get(r).copied()))
+            .collect()
+    }
+
+    fn free(&self, state: &State, l: usize, r: usize, query: &Query<'_>) -> bool {
+        state.left.get(l) == Some(&None)
+            && self
+                .groups
+                .get(r)
+                .is_some_and(|&g| state.taken.get(g) == Some(&false))
+            && (query.allowed)(l, r)
+    }
+
+    /// Pairs unique twins; returns, for each left text, the right texts of its twin
+    /// group (sorted by position), when the group is not one to one.
+    fn twins(&self, query: &Query<'_>, state: &mut State) -> HashMap<u64, Vec<usize>> {
+        let mut right: HashMap<u64, Vec<usize>> = HashMap::with_capacity(self.right.len());
+        for (r, doc) in self.right.iter().enumerate() {
+            right.entry(doc.hash).or_default().push(r);
+        }
+        let mut left: HashMap<u64, usize> = HashMap::with_capacity(self.left.len());
+        for doc in &self.left {
+            *left.entry(doc.hash).or_default() += 1;
+        }
+        for (l, doc) in self.left.iter().enumerate() {
+            let (Some(rights), Some(&lefts)) = (right.get(&doc.hash), left.get(&doc.hash)) else {
+                continue;
+            };
+            if let ([r], 1) = (rights.as_slice(), lefts)
+                && self.same_words(l, *r)
+                && self.free(state, l, *r, query)
+            {
+                state.pair(l, *r, &self.groups);
+            }
+        }
+        // Repeated twins: in document order when order is not known; by position later when it is.
+        right.retain(|_, rights| rights.len() > 1 || !query.ordered);
+        for rights in right.values_mut() {
+            rights.sort_by_key(|&r| self.right.get(r).map_or(0, |d| d.position));
+        }
+        if !query.ordered {
+            let mut next: HashMap<u64, usize> = HashMap::new();
+            for (l, doc) in self.left.iter().enumerate() {
+                let Some(rights) = right.get(&doc.hash) else {
+                    continue;
+                };
+                let start = next.entry(doc.hash).or_default();
+                while let Some(&r) = rights.get(*start) {
+                    *start += 1;
+                    if self.same_words(l, r) && self.free(state, l, r, query) {
+                        state.pair(l, r, &self.groups);
+                        break;
+                    }
+                }
+            }
+        }
+        right
+    }
+
+    fn same_words(&self, l: usize, r: usize) -> bool {
+        matches!((self.left.get(l), self.right.get(r)), (Some(a), Some(b)) if a.sorted == b.sorted)
+    }
+
+    /// The right texts that share the rarest words of left text `l`, most shared
+    /// weight first, paired or not.
+    fn indexed(&self, l: usize, query: &Query<'_>) -> Vec<usize> {
+        let Some(doc) = self.left.get(l) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(usize, f64)> = Vec::new();
+        for &word in doc.rarest.iter().take(RARE_WORDS) {
+            let posting = self
+                .postings
+                .get(word as usize)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            // Long lists are read from a place that depends on the text, so that
+            // texts sharing only common words still spread over the other side.
             let start = l.checked_rem(posting.len()).unwrap_or(0);
-            for &r in posting
+            let weight = self.weight(word);
+            let read = posting
                 .iter()
                 .cycle()
                 .skip(start)
-                .take(POSTING_LIMIT.min(posting.len()))
-            {
-                let count = shared.entry(r).or_default();
-                if *count == 0 {
-                    candidates.push(r);
-                }
-                *count += 1;
-            }
+                .take(POSTING_LIMIT.min(posting.len()));
+            found.extend(read.map(|&r| (r as usize, weight)));
         }
-        candidates.sort_by_key(|r| std::cmp::Reverse(shared.get(r).copied().unwrap_or(0)));
-        best.clear();
-        // Made once per left text, and only if a candidate gets past shared words.
-        let positions = OnceCell::new();
-        for &r in candidates.iter().take(CANDIDATES) {
-            let (Some(&(group, _)), Some(words_r), Some(sorted_r)) =
-                (right.get(r), right_tokens.get(r), right_sorted.get(r))
-            else {
-                continue;
-            };
-            // Shared words, then the longest common subsequence, bound the ratio
-            // from above: skip pairs that cannot reach the threshold.
-            let reachable = |matched: usize| {
-                (2 * matched) as f64 >= SIMILARITY_THRESHOLD * (words.len() + words_r.len()) as f64
-            };
-            if !reachable(common(sorted_l, sorted_r))
-                || (positions.get_or_init(|| Positions::of(words)).as_ref())
-                    .is_some_and(|p| !reachable(p.lcs(words_r)))
-            {
-                continue;
+        // The shared weight of each right text: its entries summed.
+        found.sort_unstable_by_key(|&(r, _)| r);
+        found.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 += next.1;
             }
-            let score = ratio(words, words_r);
-            let entry = best.entry(group).or_insert(0.0);
-            *entry = entry.max(score);
-        }
-        let mut scored: Vec<(usize, f64)> = best.iter().map(|(&g, &s)| (g, s)).collect();
-        scored.sort_unstable_by_key(|&(g, _)| g);
-        edges.extend(
-            scored
-                .into_iter()
-                .filter(|&(_, s)| s >= SIMILARITY_THRESHOLD)
-                .map(|(g, s)| (s, l, g)),
-        );
+            same
+        });
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        found
+            .into_iter()
+            .map(|(r, _)| r)
+            .filter(|&r| (query.allowed)(l, r))
+            .take(CANDIDATES)
+            .collect()
     }
-    assign_sparse(left.len(), groups, edges)
+
+    /// Pairs unique near-twins; returns each left text's scored index candidates.
+    fn near_twins(&self, query: &Query<'_>, state: &mut State) -> Vec<Vec<(usize, f64)>> {
+        let mut cached: Vec<Vec<(usize, f64)>> = vec![Vec::new(); self.left.len()];
+        let mut right_best: Vec<(f64, f64, Option<usize>)> = vec![(0.0, 0.0, None); self.right.len()];
+        for (l, slot) in cached.iter_mut().enumerate() {
+            if state.left.get(l) != Some(&None) {
+                continue;
+            }
+            *slot = self
+                .indexed(l, query)
+                .into_iter()
+                .map(|r| (r, self.score(l, r)))
+                .collect();
+            for &(r, s) in slot.iter() {
+                if let Some(best) = right_best.get_mut(r) {
+                    if s > best.0 {
+                        *best = (s, best.0, Some(l));
+                    } else if s > best.1 {
+                        best.1 = s;
+                    }
+                }
+            }
+        }
+        for (l, candidates) in cached.iter().enumerate() {
+            let mut sorted: Vec<(usize, f64)> = candidates.clone();
+            sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let (Some(&(r, best)), second) = (sorted.first(), sorted.get(1).map_or(0.0, |c| c.1)) else {
+                continue;
+            };
+            let mutual = right_best
+                .get(r)
+                .is_some_and(|&(s, next, who)| who == Some(l) && s - next >= MARGIN);
+            if best >= ANCHOR_SCORE && best - second >= MARGIN && mutual && self.free(state, l, r, query) {
+                state.pair(l, r, &self.groups);
+            }
+        }
+        cached
+    }
+
+    /// Free right texts near where the anchors expect left text `l`, nearest first.
+    fn nearby(&self, l: usize, order: &Order, query: &Query<'_>, state: &State) -> Vec<(usize, f64)> {
+        let Some(doc) = self.left.get(l) else {
+            return Vec::new();
+        };
+        let gap = order.gap(doc.position);
+        let at = order.right.partition_point(|&(p, _)| (p as f64) < gap.expected);
+        let (mut below, mut above) = (at.checked_sub(1), at);
+        let mut found = Vec::new();
+        for _ in 0..GAP_SCAN {
+            if found.len() >= GAP_CANDIDATES {
+                break;
+            }
+            // The nearer of the next position below and above.
+            let low = below
+                .and_then(|i| order.right.get(i))
+                .filter(|&&(p, _)| gap.contains(p));
+            let high = order.right.get(above).filter(|&&(p, _)| gap.contains(p));
+            let pick = match (low, high) {
+                (Some(&(lp, lr)), Some(&(hp, hr))) => {
+                    if gap.expected - lp as f64 <= hp as f64 - gap.expected {
+                        below = below.and_then(|i| i.checked_sub(1));
+                        (lp, lr)
+                    } else {
+                        above += 1;
+                        (hp, hr)
+                    }
+                }
+                (Some(&(lp, lr)), None) => {
+                    below = below.and_then(|i| i.checked_sub(1));
+                    (lp, lr)
+                }
+                (None, Some(&(hp, hr))) => {
+                    above += 1;
+                    (hp, hr)
+                }
+                (None, None) => break,
+            };
+            if self.free(state, l, pick.1, query) {
+                found.push((pick.1, gap.closeness(pick.0)));
+            }
+        }
+        found
+    }
+
+    /// Free twins of left text `l` (when its twins repeat), nearest the expected place first.
+    fn twin_candidates(
+        &self,
+        l: usize,
+        order: &Order,
+        twins: &HashMap<u64, Vec<usize>>,
+        query: &Query<'_>,
+        state: &State,
+    ) -> Vec<usize> {
+        let Some(doc) = self.left.get(l) else {
+            return Vec::new();
+        };
+        let Some(rights) = twins.get(&doc.hash) else {
+            return Vec::new();
+        };
+        let expected = order.gap(doc.position).expected;
+        let at =
+            rights.partition_point(|&r| self.right.get(r).is_some_and(|d| (d.position as f64) < expected));
+        let mut found = Vec::new();
+        let (mut below, mut above) = (at, at);
+        for _ in 0..GAP_SCAN {
+            if found.len() >= GAP_CANDIDATES {
+                break;
+            }
+            let mut any = false;
+            if let Some(i) = below.checked_sub(1) {
+                below = i;
+                any = true;
+                if let Some(&r) = rights.get(i).filter(|&&r| self.free(state, l, r, query)) {
+                    found.push(r);
+                }
+            }
+            if let Some(&r) = rights.get(above) {
+                above += 1;
+                any = true;
+                if self.free(state, l, r, query) {
+                    found.push(r);
+                }
+            }
+            if !any {
+                break;
+            }
+        }
+        found
+    }
+
+    fn main_pass(
+        &self,
+        query: &Query<'_>,
+        state: &mut State,
+        order: &Order,
+        twins: &HashMap<u64, Vec<usize>>,
+        cached: &[Vec<(usize, f64)>],
+    ) {
+        let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+        for l in 0..self.left.len() {
+            if state.left.get(l) != Some(&None) {
+                continue;
+            }
+            let indexed = cached.get(l).map(Vec::as_slice).unwrap_or_default();
+            let mut candidates: Vec<(usize, f64)> = (indexed.iter())
+                .filter(|&&(r, _)| self.free(state, l, r, query))
+                .copied()
+                .collect();
+            let (nearby, twin) = if query.ordered {
+                (
+                    self.nearby(l, order, query, state),
+                    self.twin_candidates(l, order, twins, query, state),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            for r in twin {
+                if !candidates.iter().any(|c| c.0 == r) {
+                    candidates.push((r, 1.0));
+                }
+            }
+            for &(r, _) in &nearby {
+                if !candidates.iter().any(|c| c.0 == r) {
+                    candidates.push((r, self.score(l, r)));
+                }
+            }
+            let doc_position = self.left.get(l).map_or(0, |d| d.position);
+            let gap = order.gap(doc_position);
+            for (r, score) in candidates {
+                if score < THRESHOLD || !(score >= 1.0 || self.distinctive_enough(l, r)) {
+                    continue;
+                }
+                let Some(&group) = self.groups.get(r) else {
+                    continue;
+                };
+                let in_gap = query.ordered && self.right.get(r).is_some_and(|d| gap.contains(d.position));
+                // Out of place, the pair must stand out: a look-alike that is
+                // paired already scoring as well makes it a guess.
+                let rival = (indexed.iter())
+                    .filter(|&&(other, _)| other != r)
+                    .map(|&(_, s)| s)
+                    .fold(0.0, f64::max);
+                if query.ordered && !in_gap && score < 1.0 && score - rival < MARGIN {
+                    continue;
+                }
+                let bonus = match self.right.get(r) {
+                    Some(d) if in_gap => ORDER_BONUS * gap.closeness(d.position),
+                    _ => 0.0,
+                };
+                edges.push((score + bonus, l, group));
+            }
+        }
+        // A group reached through several of its texts keeps its best score.
+        edges.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.0.total_cmp(&a.0)));
+        edges.dedup_by(|next, kept| next.1 == kept.1 && next.2 == kept.2);
+        let assigned = assign_sparse(self.left.len(), self.group_count, edges);
+        for (l, group) in assigned.into_iter().enumerate() {
+            let Some(group) = group else { continue };
+            // The right text of the group that scores best with `l`.
+            let best = (0..self.right.len())
+                .filter(|&r| self.groups.get(r) == Some(&group))
+                .max_by(|&x, &y| self.score(l, x).total_cmp(&self.score(l, y)));
+            if let Some(r) = best {
+                state.pair(l, r, &self.groups);
+            }
+        }
+    }
+
+    /// One round of the gap pass; returns whether it paired anything.
+    ///
+    /// A small gap is aligned exactly: the pairs that keep the order of both sides
+    /// and have the greatest total score (a sequence alignment over the gap's free
+    /// texts). In a large one each free text proposes to its best free neighbour.
+    fn gap_pass(
+        &self,
+        query: &Query<'_>,
+        state: &mut State,
+        order: &Order,
+        twins: &HashMap<u64, Vec<usize>>,
+    ) -> bool {
+        let free_left: Vec<(usize, usize)> = (0..self.left.len())
+            .filter(|&l| state.left.get(l) == Some(&None))
+            .filter_map(|l| Some((self.left.get(l)?.position, l)))
+            .collect();
+        let mut free_right: Vec<(usize, usize)> = (0..self.right.len())
+            .filter(|&r| {
+                self.groups
+                    .get(r)
+                    .is_some_and(|&g| state.taken.get(g) == Some(&false))
+            })
+            .filter_map(|r| Some((self.right.get(r)?.position, r)))
+            .collect();
+        free_right.sort_unstable();
+        let mut sequenced: Vec<(usize, usize)> = Vec::new();
+        let mut large: Vec<usize> = Vec::new();
+        let mut lefts = free_left.as_slice();
+        for k in 0..=order.chain.len() {
+            let end_left = order.chain.get(k).map_or(usize::MAX, |a| a.0);
+            let (low, high) = (
+                k.checked_sub(1).and_then(|i| order.chain.get(i)).map(|a| a.1),
+                order.chain.get(k).map(|a| a.1),
+            );
+            let cut = lefts.partition_point(|&(p, _)| p < end_left);
+            let (gap_left, rest) = lefts.split_at(cut);
+            lefts = rest;
+            if gap_left.is_empty() {
+                continue;
+            }
+            let from = free_right.partition_point(|&(p, _)| low.is_some_and(|low| p <= low));
+            let to = free_right.partition_point(|&(p, _)| high.is_none_or(|high| p < high));
+            let gap_right = free_right.get(from..to.max(from)).unwrap_or_default();
+            if gap_left.len().saturating_mul(gap_right.len()) <= SEQUENCE_LIMIT {
+                sequenced.extend(self.sequence(gap_left, gap_right, query, state));
+            } else {
+                large.extend(gap_left.iter().map(|&(_, l)| l));
+            }
+        }
+        let mut paired = false;
+        for (l, r) in sequenced {
+            if self.free(state, l, r, query) {
+                state.pair(l, r, &self.groups);
+                paired = true;
+            }
+        }
+        // Large gaps: each free left text proposes to its best free neighbour in the same gap.
+        let mut proposals: Vec<(usize, usize, f64)> = Vec::new();
+        for l in large {
+            if state.left.get(l) != Some(&None) {
+                continue;
+            }
+            let mut best: Option<(usize, f64)> = None;
+            let Some(gap) = self.left.get(l).map(|d| order.gap(d.position)) else {
+                continue;
+            };
+            let candidates = self.nearby(l, order, query, state).into_iter().map(|(r, _)| r);
+            let twin = self.twin_candidates(l, order, twins, query, state);
+            for r in candidates.chain(twin) {
+                let Some(position) = self.right.get(r).map(|d| d.position) else {
+                    continue;
+                };
+                let score = self.score(l, r);
+                // Ties go to the text nearer the expected place.
+                let key = score + ORDER_BONUS * gap.closeness(position);
+                if gap.contains(position) && score >= GAP_THRESHOLD && best.is_none_or(|(_, k)| key > k) {
+                    best = Some((r, key));
+                }
+            }
+            if let Some((r, score)) = best {
+                proposals.push((l, r, score));
+            }
+        }
+        // Mutual: a right text takes its best proposal.
+        let mut best_for: HashMap<usize, (usize, f64)> = HashMap::new();
+        for &(l, r, score) in &proposals {
+            let entry = best_for.entry(r).or_insert((l, score));
+            if score > entry.1 {
+                *entry = (l, score);
+            }
+        }
+        let mut accepted: Vec<(usize, usize, usize, usize)> = proposals
+            .into_iter()
+            .filter(|&(l, r, _)| best_for.get(&r).is_some_and(|&(who, _)| who == l))
+            .filter_map(|(l, r, _)| Some((self.left.get(l)?.position, self.right.get(r)?.position, l, r)))
+            .collect();
+        // Order-consistent: the accepted pairs on one longest increasing chain.
+        accepted.sort_unstable();
+        for index in longest_chain(&accepted.iter().map(|a| a.1).collect::<Vec<_>>()) {
+            if let Some(&(_, _, l, r)) = accepted.get(index)
+                && self.free(state, l, r, query)
+            {
+                state.pair(l, r, &self.groups);
+                paired = true;
+            }
+        }
+        paired
+    }
+}
+
+/// The pairs made so far: each left text's right text, and the groups taken.
+struct State {
+    left: Vec<Option<usize>>,
+    taken: Vec<bool>,
+}
+
+impl State {
+    fn pair(&mut self, l: usize, r: usize, groups: &[usize]) {
+        if let (Some(slot), Some(&group)) = (self.left.get_mut(l), groups.get(r))
+            && let Some(taken) = self.taken.get_mut(group)
+        {
+            *slot = Some(r);
+            *taken = true;
+        }
+    }
+}
+
+impl Matcher {
+    /// The order-keeping pairs of greatest total score between the free texts of
+    /// one gap (`(position, index)`, sorted), among pairs scoring at least
+    /// [`GAP_THRESHOLD`].
+    #[allow(clippy::indexing_slicing)] // i ≤ lefts.len() and j ≤ rights.len(), the table's size.
+    fn sequence(
+        &self,
+        lefts: &[(usize, usize)],
+        rights: &[(usize, usize)],
+        query: &Query<'_>,
+        state: &State,
+    ) -> Vec<(usize, usize)> {
+        let (n, m) = (lefts.len(), rights.len());
+        let score = |i: usize, j: usize| -> Option<f64> {
+            let (l, r) = (lefts.get(i)?.1, rights.get(j)?.1);
+            let s = self.score(l, r);
+            (s >= GAP_THRESHOLD && self.free(state, l, r, query)).then_some(s)
+        };
+        // best[i][j]: the greatest total over lefts[i..] and rights[j..].
+        let mut best = vec![vec![0.0f64; m + 1]; n + 1];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                let skip = best[i + 1][j].max(best[i][j + 1]);
+                best[i][j] = match score(i, j) {
+                    Some(s) => skip.max(s + best[i + 1][j + 1]),
+                    None => skip,
+                };
+            }
+        }
+        let mut pairs = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            match score(i, j) {
+                Some(s) if s + best[i + 1][j + 1] >= best[i][j] => {
+                    pairs.push((lefts[i].1, rights[j].1));
+                    i += 1;
+                    j += 1;
+                }
+                _ if best[i + 1][j] >= best[i][j + 1] => i += 1,
+                _ => j += 1,
+            }
+        }
+        pairs
+    }
+}
+
+/// The anchors: pairs that keep the order of both sides, as positions.
+struct Order {
+    /// `(left position, right position)`, increasing in both.
+    chain: Vec<(usize, usize)>,
+    /// Right texts by position: `(position, index)`.
+    right: Vec<(usize, usize)>,
+    /// One past the last position of each side.
+    ends: (usize, usize),
+}
+
+/// Where a left text stands between two anchors: the open range of right
+/// positions between them and the place the text is expected at.
+struct Gap {
+    low: f64,
+    high: f64,
+    expected: f64,
+}
+
+impl Gap {
+    fn contains(&self, position: usize) -> bool {
+        let p = position as f64;
+        p > self.low && p < self.high
+    }
+
+    /// From 1 at the expected place down towards 0 far from it.
+    fn closeness(&self, position: usize) -> f64 {
+        1.0 / (1.0 + (position as f64 - self.expected).abs())
+    }
+}
+
+impl Order {
+    fn new(matcher: &Matcher, query: &Query<'_>, state: &State) -> Order {
+        let mut pairs: Vec<(usize, usize)> = query.anchors.to_vec();
+        for (l, r) in state.left.iter().enumerate() {
+            if let (Some(a), Some(b)) = (matcher.left.get(l), r.and_then(|r| matcher.right.get(r))) {
+                pairs.push((a.position, b.position));
+            }
+        }
+        pairs.sort_unstable();
+        let chain = longest_chain(&pairs.iter().map(|p| p.1).collect::<Vec<_>>())
+            .into_iter()
+            .filter_map(|i| pairs.get(i).copied())
+            .collect();
+        let mut right: Vec<(usize, usize)> = matcher
+            .right
+            .iter()
+            .enumerate()
+            .map(|(r, d)| (d.position, r))
+            .collect();
+        right.sort_unstable();
+        let end = |docs: &[Doc], anchor: fn(&(usize, usize)) -> usize| {
+            let most = docs
+                .iter()
+                .map(|d| d.position)
+                .chain(query.anchors.iter().map(anchor))
+                .max();
+            most.map_or(0, |p| p + 1)
+        };
+        let ends = (end(&matcher.left, |a| a.0), end(&matcher.right, |a| a.1));
+        Order { chain, right, ends }
+    }
+
+    fn gap(&self, position: usize) -> Gap {
+        let k = self.chain.partition_point(|&(l, _)| l < position);
+        let (before_l, before_r) = k
+            .checked_sub(1)
+            .and_then(|i| self.chain.get(i))
+            .map_or((-1.0, -1.0), |&(l, r)| (l as f64, r as f64));
+        let (after_l, after_r) = self
+            .chain
+            .get(k)
+            .map_or((self.ends.0 as f64, self.ends.1 as f64), |&(l, r)| {
+                (l as f64, r as f64)
+            });
+        let span = (after_l - before_l).max(1.0);
+        let expected = before_r + (position as f64 - before_l) * (after_r - before_r) / span;
+        Gap {
+            low: before_r,
+            high: after_r,
+            expected,
+        }
+    }
+}
+
+/// The indices of one longest strictly increasing subsequence of `values`.
+pub(crate) fn longest_chain(values: &[usize]) -> Vec<usize> {
+    // tails[k]: index of the smallest last value of an increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, &v) in values.iter().enumerate() {
+        let at = tails.partition_point(|&t| values.get(t).is_some_and(|&x| x < v));
+        if let Some(slot) = previous.get_mut(i) {
+            *slot = at.checked_sub(1).and_then(|k| tails.get(k).copied());
+        }
+        match tails.get_mut(at) {
+            Some(tail) => *tail = i,
+            None => tails.push(i),
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        chain.push(i);
+        at = previous.get(i).copied().flatten();
+    }
+    chain.reverse();
+    chain
 }
 
 /// Assigns over a sparse bipartite graph, group by connected group.
@@ -272,7 +971,7 @@ fn assign_sparse(lefts: usize, rights: usize, edges: Vec<(f64, usize, usize)>) -
                     *cell = s;
                 }
             }
-            for (i, column) in assign(&weights, SIMILARITY_THRESHOLD).into_iter().enumerate() {
+            for (i, column) in assign(&weights, f64::MIN_POSITIVE).into_iter().enumerate() {
                 if let (Some(&l), Some(&r)) = (lefts.get(i), column.and_then(|c| rights.get(c)))
                     && let Some(slot) = result.get_mut(l)
                 {
@@ -308,7 +1007,8 @@ pub(crate) fn assign(weights: &[Vec<f64>], threshold: f64) -> Vec<Option<usize>>
         return vec![None; rows];
     }
     // Square cost matrix: pairs below the threshold cost as much as staying
-    // unassigned (a dummy row or column), so they are never preferred.
+    // unassigned (a dummy row or column), so they are never preferred. Weights
+    // may exceed 1 (a bonus on top of a score); costs then go below 0.
     let n = rows.max(columns);
     let cost = |r: usize, c: usize| -> f64 {
         match weights.get(r).and_then(|w| w.get(c)) {
@@ -379,6 +1079,24 @@ pub(crate) fn assign(weights: &[Vec<f64>], threshold: f64) -> Vec<Option<usize>>
 mod tests {
     use super::*;
 
+    fn items<'t>(texts: &[&'t str]) -> Vec<Item<'t>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(position, &text)| Item { text, position })
+            .collect()
+    }
+
+    fn pairs(left: &[&str], right: &[&str], ordered: bool) -> Vec<Option<usize>> {
+        let right: Vec<(usize, Item<'_>)> = items(right).into_iter().enumerate().collect();
+        let matcher = Matcher::new(&items(left), &right, right.len());
+        matcher.pairs(&Query {
+            ordered,
+            allowed: &|_, _| true,
+            anchors: &[],
+        })
+    }
+
     #[test]
     fn assignment_maximises_total_weight() {
         // Greedy would take (0, 0) = 0.9 and leave row 1 with 0.1.
@@ -395,36 +1113,18 @@ mod tests {
     }
 
     #[test]
-    fn bit_parallel_lcs_matches_dynamic_programming() {
-        fn naive(a: &[u32], b: &[u32]) -> usize {
-            let mut row = vec![0usize; b.len() + 1];
-            for x in a {
-                let mut diagonal = 0;
-                for (j, y) in b.iter().enumerate() {
-                    let above = row[j + 1];
-                    row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
-                    diagonal = above;
-                }
-            }
-            row[b.len()]
-        }
-        // A small alphabet makes repeats and long common subsequences likely.
-        let mut state = 7u64;
-        let mut next = |modulo: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            u32::try_from((state >> 33) % modulo).unwrap()
-        };
-        for round in 0..500 {
-            let (n, m) = (1 + round % 64, next(80) as usize);
-            let a: Vec<u32> = (0..n).map(|_| next(6)).collect();
-            let b: Vec<u32> = (0..m).map(|_| next(6)).collect();
-            let positions = Positions::of(&a).unwrap();
-            assert_eq!(positions.lcs(&b), naive(&a, &b), "{a:?} / {b:?}");
-            assert!(ratio(&a, &b) <= (2 * positions.lcs(&b)) as f64 / (n + m) as f64);
-        }
-        assert!(Positions::of(&[0; 65]).is_none());
+    fn words_compare_without_case_or_punctuation() {
+        assert_eq!(similarity("The Ceasefire, now.", "the ceasefire now"), 1.0);
+        assert_eq!(similarity("a b", "b a"), 1.0);
+        assert_eq!(similarity("", ""), 1.0);
+        assert_eq!(similarity("a full ceasefire now", "a full ceasefire soon"), 0.75);
+    }
+
+    #[test]
+    fn longest_chain_is_increasing_and_longest() {
+        assert_eq!(longest_chain(&[3, 1, 2, 5, 4, 6]), [1, 2, 4, 5]);
+        assert_eq!(longest_chain(&[]), Vec::<usize>::new());
+        assert_eq!(longest_chain(&[2, 2, 2]).len(), 1);
     }
 
     #[test]
@@ -435,22 +1135,70 @@ mod tests {
             "nothing alike here",
         ];
         let right = [
-            (0, "elections held within one hundred days"),
-            (1, "the army is capped at eight hundred thousand"),
+            "elections held within one hundred days",
+            "the army is capped at eight hundred thousand",
         ];
-        assert_eq!(match_texts(&left, &right, 2), [Some(1), Some(0), None]);
+        assert_eq!(pairs(&left, &right, false), [Some(1), Some(0), None]);
+    }
+
+    #[test]
+    fn boilerplate_pairs_with_the_twin_that_has_its_number() {
+        let text = |n: usize| format!("the parties complete the exchange within {n} days");
+        let left: Vec<String> = (1..=40).map(text).collect();
+        // The same clauses in reverse order: only the numbers tell them apart.
+        let right: Vec<String> = (1..=40).rev().map(text).collect();
+        let (left, right): (Vec<&str>, Vec<&str>) = (
+            left.iter().map(String::as_str).collect(),
+            right.iter().map(String::as_str).collect(),
+        );
+        let expected: Vec<Option<usize>> = (0..40).map(|i| Some(39 - i)).collect();
+        assert_eq!(pairs(&left, &right, true), expected);
+    }
+
+    #[test]
+    fn a_changed_number_pairs_by_its_place_between_anchors() {
+        let text = |n: usize| format!("the parties complete the exchange within {n} days");
+        let left: Vec<String> = (1..=9).map(text).collect();
+        let mut right = left.clone();
+        right[4] = text(500);
+        let (left, right): (Vec<&str>, Vec<&str>) = (
+            left.iter().map(String::as_str).collect(),
+            right.iter().map(String::as_str).collect(),
+        );
+        let expected: Vec<Option<usize>> = (0..9).map(Some).collect();
+        assert_eq!(pairs(&left, &right, true), expected);
+        // Without order, the lone look-alike shares no distinctive word.
+        assert_eq!(pairs(&left, &right, false)[4], None);
+    }
+
+    #[test]
+    fn short_texts_need_distinctive_words_in_common() {
+        let left = [
+            "* Myers's diff",
+            "* Histogram diff",
+            "* Patience diff",
+            "* the other",
+        ];
+        let right = [
+            "* Hunt-style diff",
+            "* the other",
+            "* more",
+            "* and more",
+            "* and some",
+        ];
+        assert_eq!(pairs(&left, &right, false), [None, None, None, Some(1)]);
     }
 
     #[test]
     fn identical_texts_degrade_gracefully() {
         let text = "all the same words in every clause";
         let left = vec![text; 500];
-        let right: Vec<(usize, &str)> = (0..500).map(|i| (i, text)).collect();
-        let matched = match_texts(&left, &right, 500);
-        // Bounded candidates spread over the right side: everyone finds a partner once.
-        let mut seen: Vec<usize> = matched.iter().flatten().copied().collect();
-        seen.sort_unstable();
-        seen.dedup();
-        assert_eq!(seen.len(), 500);
+        let right = vec![text; 500];
+        let matched = pairs(&left, &right, true);
+        // In order, each finds the partner at its own place.
+        let expected: Vec<Option<usize>> = (0..500).map(Some).collect();
+        assert_eq!(matched, expected);
+        let unordered = pairs(&left, &right, false);
+        assert_eq!(unordered, expected);
     }
 }

@@ -332,6 +332,9 @@ const BOILERPLATE: [&str; 2] = [
 /// Writes the clauses of one shape: the base plan's, and those `perturb` adds.
 struct Writer<'s> {
     shape: &'s Shape,
+    /// Whether the writer adds to a derived plan: its numbers then stay out of
+    /// the base's range, so that no added clause is a twin of a base clause by chance.
+    adding: bool,
     /// The base texts of near-duplicate clusters, or the one text of `Texts::Same`.
     sentences: Vec<String>,
     /// Cumulative Zipf weights over the known subjects.
@@ -360,10 +363,17 @@ impl<'s> Writer<'s> {
             .collect();
         Writer {
             shape,
+            adding: false,
             sentences,
             zipf,
             subjects,
         }
+    }
+
+    /// A number for a boilerplate clause: up to 10,000 in a base plan, above in
+    /// what perturbation writes.
+    fn number(&self, rng: &mut Rng) -> usize {
+        fresh_number(rng, self.adding)
     }
 
     fn text(&self, rng: &mut Rng) -> String {
@@ -371,7 +381,7 @@ impl<'s> Writer<'s> {
             Texts::Random => random_text(rng, self.shape),
             Texts::Boilerplate => {
                 let [before, after] = BOILERPLATE;
-                format!("{before} {} {after}", 1 + rng.below(10_000))
+                format!("{before} {} {after}", self.number(rng))
             }
             Texts::NearDuplicates { .. } => {
                 let base = self.sentences.get(rng.below(self.sentences.len()));
@@ -487,7 +497,7 @@ fn reword(rng: &mut Rng, text: &str, rewording: Rewording) -> String {
     match rewording {
         Rewording::Numbers if words.iter().any(|w| number(w)) => {
             for w in words.iter_mut().filter(|w| number(w)) {
-                *w = (1 + rng.below(10_000)).to_string();
+                *w = fresh_number(rng, true).to_string();
             }
         }
         Rewording::Words | Rewording::Numbers => {
@@ -524,6 +534,16 @@ fn reword(rng: &mut Rng, text: &str, rewording: Rewording) -> String {
         }
     }
     words.join(" ")
+}
+
+/// A number up to 10,000, or, for what perturbation writes, between 10,001 and
+/// 1,000,000: a reworded or added clause is not a twin of a base clause by chance.
+fn fresh_number(rng: &mut Rng, derived: bool) -> usize {
+    if derived {
+        10_001 + rng.below(990_000)
+    } else {
+        1 + rng.below(10_000)
+    }
 }
 
 /// The synonym of a word: another pseudo-word, the same wherever the word stands.
@@ -791,7 +811,10 @@ impl Workload {
     pub fn generate(self, n: usize, seed: u64) -> (Plan, Plan, Truth) {
         let shape = self.shape(n);
         let base = plan(seed, &shape);
-        let writer = Writer::new(&mut Rng::new(seed), &shape);
+        let writer = Writer {
+            adding: true,
+            ..Writer::new(&mut Rng::new(seed), &shape)
+        };
         let (derived, truth) = perturb_as(&base, seed.wrapping_add(1), &self.perturbation(), &writer);
         (base, derived, truth)
     }

