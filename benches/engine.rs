@@ -37,34 +37,44 @@ fn exhaustive(a: &Plan, b: &Plan) -> usize {
         .count()
 }
 
-/// The clause texts of the plans as word ids.
-fn words<'p, const N: usize>(plans: [&'p Plan; N]) -> [Vec<Vec<u32>>; N] {
-    let mut ids: HashMap<&'p str, u32> = HashMap::new();
+/// The clause texts of the plans as sorted word ids, words compared as
+/// [`align::similarity`] compares them (lowercase, without punctuation at either end).
+fn words<const N: usize>(plans: [&Plan; N]) -> [Vec<Vec<u32>>; N] {
+    let mut ids: HashMap<String, u32> = HashMap::new();
     plans.map(|plan| {
-        let texts = plan.clauses.values().map(|c| c.text.split_whitespace());
-        let mut intern = |word: &'p str| {
+        let mut intern = |word: &str| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            *ids.entry(word).or_insert(next)
+            (!word.is_empty()).then(|| *ids.entry(word).or_insert(next))
         };
-        texts.map(|words| words.map(&mut intern).collect()).collect()
+        let texts = plan.clauses.values().map(|c| {
+            let mut words: Vec<u32> = c.text.split_whitespace().filter_map(&mut intern).collect();
+            words.sort_unstable();
+            words
+        });
+        texts.collect()
     })
 }
 
-/// The share of words a Patience diff keeps, as [`align::similarity`] computes it.
+/// Twice the words two sorted lists share over the words of both, as
+/// [`align::similarity`] computes it.
 fn word_ratio(x: &[u32], y: &[u32]) -> f64 {
-    if x == y {
+    if x.is_empty() && y.is_empty() {
         return 1.0;
     }
-    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, x, y);
-    let matched: usize = ops
-        .iter()
-        .map(|op| match op {
-            similar::DiffOp::Equal { len, .. } => *len,
-            _ => 0,
-        })
-        .sum();
-    // `similar` reports its ratio as an f32.
-    f64::from((2 * matched) as f32 / (x.len() + y.len()) as f32)
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(a), Some(b)) = (x.get(i), y.get(j)) {
+        match a.cmp(b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (x.len() + y.len()) as f64
 }
 
 /// The baseline scores pairs exactly as the engine's public similarity does.

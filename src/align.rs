@@ -6,12 +6,52 @@
 //!
 //! [`Other`](crate::Provision::Other) provisions carry free slugs that plans written
 //! by different people will not share. They align first by identical slug, then by
-//! wording: the word-level similarity of their summaries ([`similarity`], a ratio
-//! from 0 to 1 computed with `similar`), with an optimal one-to-one assignment
-//! that maximises the total similarity of the pairs it keeps. Pairs below
-//! [`SIMILARITY_THRESHOLD`] are not aligned. Candidates come from an inverted index
-//! of rare words, so the step stays near-linear; see the `matching` module's
-//! bounds for what happens on adversarial input (every text alike).
+//! wording, one to one, in the passes below. A [diff](mod@crate::diff) pairs clauses
+//! the same way when a subject has several clauses on a side, and for clauses
+//! that share no subject when one of them is untyped.
+//!
+//! # How texts are scored
+//!
+//! Texts are compared as bags of words: lowercase, without the punctuation at
+//! either end of a word, so that reordering a sentence is not a rewording of all
+//! its words. Each word weighs its inverse document frequency over the texts
+//! being matched, `ln(1 + N / df)`, so that the words that tell texts apart
+//! (numbers, names, rare words) count for more than the words every text has.
+//! The score of two texts is their weighted Dice coefficient, from 0 to 1: twice
+//! the weight they share over the weight of both. [`similarity`] is the same
+//! score with every word weighing the same.
+//!
+//! # How texts are paired
+//!
+//! 1. **Twins.** Texts equal once normalised, one on each side, pair at once.
+//! 2. **Unique near-twins.** A pair that scores at least 0.8, where each text is
+//!    the other's best candidate by a margin of 0.1, pairs next. These pairs and
+//!    those fixed by subject, where they keep the order of both plans (a longest
+//!    increasing chain), are the **anchors**.
+//! 3. **Candidates.** Each text left over is scored against the texts that share its
+//!    rarest words (an inverted index: eight words, 64 entries each, the twelve
+//!    texts sharing most kept), the free texts between the same two anchors,
+//!    nearest the place the anchors expect first (six), and its twins. A pair is
+//!    kept when it scores at least [`SIMILARITY_THRESHOLD`] and shares at least
+//!    two distinctive words (words in at most one text in twenty, or in at most
+//!    four), or all of them when a text has fewer; a pair out of the anchors'
+//!    order must also lead the text's next candidate, paired or not, by 0.1, or
+//!    it would be a guess among look-alikes. The kept pairs are assigned one to
+//!    one to maximise their total score, with a bonus of at most 0.05 for standing
+//!    where the anchors expect: optimally (Hungarian algorithm) in each connected
+//!    group of at most 48 texts a side, greedily by score above.
+//! 4. **Gaps.** Between two consecutive anchors, the texts left over are aligned
+//!    in order: the order-keeping pairs of greatest total score among those scoring
+//!    at least [`GAP_THRESHOLD`] (a sequence alignment, for gaps of up to 1,024
+//!    pairs of texts; in larger ones each text proposes to its best neighbour and
+//!    a neighbour takes its best proposal). Order is the evidence a lower score
+//!    needs: a clause whose only distinctive word changed, such as boilerplate
+//!    that differs in one number, pairs with the clause at its place. Up to three
+//!    rounds, each with the anchors the last one added.
+//!
+//! Every step reads a bounded number of candidates per text, so the whole is
+//! near-linear whatever the input; on adversarial input (every text alike) it
+//! degrades in quality, not into a hang.
 //!
 //! ```
 //! use peacediff::{align, corpus};

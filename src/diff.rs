@@ -20,8 +20,21 @@
 //!
 //! # Clause changes
 //!
-//! Clauses correspond when they share an aligned subject (see [`align`](mod@crate::align)),
-//! or, failing that, when their wording is similar. Connected groups of
+//! Clauses correspond in three ways. A subject with one provision in each plan
+//! links the two clauses that hold it, whatever their wording. Other clauses pair
+//! one to one by wording, anchored in the order of both plans (see the
+//! [`align`](mod@crate::align) module docs), when they share a subject or one of
+//! them is untyped: where a subject has several clauses on a side, the wording and
+//! the order decide which is which, not the order of equal values. A clause left
+//! without partner is part of a split or a join only when the wording says so:
+//! at least half of its words stand in the whole, and it adds to the whole at
+//! least a fifth of what its paired neighbour leaves out. Provisions pair inside
+//! linked clauses (an equal value first, then the closest one); provisions left in
+//! clauses with no link pair with those at the corresponding place of the other
+//! plan (between the same two clause pairs that keep the order), their clauses
+//! forming one group; any other is an addition or a removal.
+//!
+//! Connected groups of
 //! corresponding clauses give the clause changes, in the vocabulary of legal change
 //! tracking: one clause to one is [unchanged](ClauseChangeKind::Unchanged) or a
 //! [substitution](ClauseChangeKind::Substituted); one to several is a

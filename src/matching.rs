@@ -1,40 +1,5 @@
-//! One-to-one matching of texts by wording, in near-linear time.
-//!
-//! # The score
-//!
-//! Texts are compared as bags of words: lowercase, without the punctuation at
-//! either end of a word, so that moving a sentence inside a clause is not a
-//! rewording of all its words. Each word weighs its inverse document frequency
-//! over the texts being matched, `ln(1 + N / df)`, so that the words that tell
-//! texts apart (numbers, names, rare words) count for more than the words every
-//! text has. The score of two texts is their weighted Dice coefficient: twice the
-//! weight they share over the weight of both, from 0 to 1.
-//!
-//! # The passes
-//!
-//! 1. **Twins.** Texts equal once normalised, one on each side, pair at once.
-//! 2. **Unique near-twins.** A pair that scores at least [`ANCHOR_SCORE`], where each
-//!    text is the other's best candidate by a margin of [`MARGIN`], pairs next.
-//!    The pairs so far that keep the order of both sides (a longest increasing
-//!    chain) are the **anchors**.
-//! 3. **Candidates.** Each text left over is scored against the texts that share its
-//!    rarest words (an inverted index, [`RARE_WORDS`] words, [`POSTING_LIMIT`]
-//!    entries each, the [`CANDIDATES`] sharing most kept), the free texts of the
-//!    other side between the same two anchors, nearest first ([`GAP_CANDIDATES`]),
-//!    and its twins. A pair is kept when it scores at least [`THRESHOLD`] and shares
-//!    at least two distinctive words (words in at most one text in twenty), or all
-//!    of them when the texts have fewer. The kept pairs are assigned one to one to
-//!    maximise their total score, with a small bonus for the pair that stands where
-//!    the anchors expect it: optimally (Hungarian algorithm) in each connected group
-//!    of at most [`EXACT_LIMIT`] texts a side, greedily by score above.
-//! 4. **Gaps.** Between two consecutive anchors, a text left over pairs with the
-//!    free text of the same gap that scores best with it, if that score is at least
-//!    [`GAP_THRESHOLD`], the choice is mutual, and the pairs accepted this way keep
-//!    the order of both sides: order is the evidence that a lower score needs.
-//!
-//! Every step reads a bounded number of candidates per text, so the whole is
-//! near-linear whatever the input; adversarial input (every text alike) degrades in
-//! quality, not into a hang.
+//! One-to-one matching of texts by wording, in near-linear time: the score and
+//! the passes the [`align`](crate::align) module docs describe.
 
 use std::borrow::Cow;
 

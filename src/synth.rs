@@ -8,11 +8,17 @@
 //! removing, moving, splitting and joining clauses) and returns the true
 //! correspondence of their clauses, so the engine can be checked against it.
 //!
+//! [`Workload`] names the shapes the engine is measured on, each with its truth:
+//! keyed and untyped plans, subjects repeated by a Zipf law, rewording by synonyms
+//! and reordered segments, boilerplate that differs in one number, clusters of
+//! near-duplicates, and one subject for every clause. `cargo run --release
+//! --example scale` prints recall, precision and time for each.
+//!
 //! How well wording alone aligns untyped clauses: over 200 seeded pairs of
 //! 30-clause plans whose `other` slugs are all renamed and 30 % of whose clauses
 //! are reworded (a fifth of their words each), the engine recovers at least 98 % of
-//! the true clause pairs (99.9 % when last measured) and finds no false pair; the
-//! test `the_documented_wording_alignment_rate` in `tests/properties.rs` checks it.
+//! the true clause pairs and finds no false pair; the test
+//! `the_documented_wording_alignment_rate` in `tests/properties.rs` checks it.
 //!
 //! ```
 //! use peacediff::synth::{self, Perturbation, Shape};
@@ -725,8 +731,9 @@ pub enum Workload {
     ZipfSubjects,
     /// As [`Untyped`](Workload::Untyped), reworded by synonyms and reordered segments.
     Synonyms,
-    /// One boilerplate sentence that differs in a number, slugs renamed; a
-    /// reworded clause gets another number.
+    /// One boilerplate sentence that differs in a number, slugs renamed, edited
+    /// like any text: a fifth of a reworded clause's words change, its number
+    /// among them one time in five.
     Boilerplate,
     /// Clusters of 50 near-duplicates, slugs renamed.
     NearDuplicates,
@@ -799,11 +806,7 @@ impl Workload {
                 rewording: Rewording::Synonyms,
                 ..Perturbation::untyped_rewording(0.3)
             },
-            Workload::Boilerplate => Perturbation {
-                rewording: Rewording::Numbers,
-                ..renamed
-            },
-            Workload::NearDuplicates => renamed,
+            Workload::Boilerplate | Workload::NearDuplicates => renamed,
         }
     }
 
