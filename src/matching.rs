@@ -553,7 +553,7 @@ impl Matcher {
         twins: &HashMap<u64, Vec<usize>>,
         cached: &[Vec<(usize, f64)>],
     ) {
-        let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+        let mut edges: Vec<(f64, usize, usize, usize)> = Vec::new();
         for l in 0..self.left.len() {
             if state.left.get(l) != Some(&None) {
                 continue;
@@ -604,20 +604,21 @@ impl Matcher {
                     Some(d) if in_gap => ORDER_BONUS * gap.closeness(d.position),
                     _ => 0.0,
                 };
-                edges.push((score + bonus, l, group));
+                edges.push((score + bonus, l, group, r));
             }
         }
-        // A group reached through several of its texts keeps its best score.
+        // A group reached through several of its texts keeps its best score, and
+        // the text that gave it.
         edges.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.0.total_cmp(&a.0)));
         edges.dedup_by(|next, kept| next.1 == kept.1 && next.2 == kept.2);
+        let texts: Vec<((usize, usize), usize)> = edges.iter().map(|e| ((e.1, e.2), e.3)).collect();
+        let edges = edges.into_iter().map(|(w, l, g, _)| (w, l, g)).collect();
         let assigned = assign_sparse(self.left.len(), self.group_count, edges);
         for (l, group) in assigned.into_iter().enumerate() {
             let Some(group) = group else { continue };
-            // The right text of the group that scores best with `l`.
-            let best = (0..self.right.len())
-                .filter(|&r| self.groups.get(r) == Some(&group))
-                .max_by(|&x, &y| self.score(l, x).total_cmp(&self.score(l, y)));
-            if let Some(r) = best {
+            if let Ok(k) = texts.binary_search_by_key(&(l, group), |&(key, _)| key)
+                && let Some(&(_, r)) = texts.get(k)
+            {
                 state.pair(l, r, &self.groups);
             }
         }
