@@ -15,7 +15,7 @@
 
 use crate::Plan;
 use crate::align::Alignment;
-use crate::matching::{Item, Matcher, Query, covered, longest_chain};
+use crate::matching::{Coverage, Item, Matcher, Query, longest_chain};
 
 /// The share of a clause's words (by weight) that must stand in the clause it is
 /// split from or joined into.
@@ -158,9 +158,15 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment) -> Correspon
     // Splits: a new clause without a link that is part of an old clause `i`,
     // looked for beside the new clause paired with `i` and among the old clauses
     // on its subjects. Joins: the same, the other way round.
-    let part_of = |part: &str, neighbour: &str, whole: &str| {
-        covered(part, &[whole]) >= PART_COVERED
-            && covered(whole, &[neighbour, part]) - covered(whole, &[neighbour]) >= PART_ADDS
+    // Texts are keyed by plan (old: false, new: true) and clause position.
+    let mut coverage = Coverage::new();
+    let mut part_of = |part, neighbour: Option<(bool, usize)>, whole| {
+        let at = |(new, k): (bool, usize)| ((new, k), text(if new { b } else { a }, k));
+        let (part, whole) = (at(part), at(whole));
+        let beside: Vec<_> = neighbour.map(at).into_iter().collect();
+        let with_part: Vec<_> = beside.iter().copied().chain([part]).collect();
+        coverage.covered(part, &[whole]) >= PART_COVERED
+            && coverage.covered(whole, &with_part) - coverage.covered(whole, &beside) >= PART_ADDS
     };
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let wholes =
@@ -183,8 +189,8 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment) -> Correspon
     };
     for j in (0..nb).filter(|&j| !found.has_new(j)) {
         let whole = wholes(j, &rows_b, &partner_new, &cell(0)).into_iter().find(|&i| {
-            let neighbour = partner_old.get(i).copied().flatten().map_or("", |n| text(b, n));
-            part_of(text(b, j), neighbour, text(a, i))
+            let neighbour = partner_old.get(i).copied().flatten().map(|n| (true, n));
+            part_of((true, j), neighbour, (false, i))
         });
         if let Some(i) = whole {
             parts.push((i, j));
@@ -192,8 +198,8 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment) -> Correspon
     }
     for i in (0..na).filter(|&i| !found.has_old(i)) {
         let whole = wholes(i, &rows_a, &partner_old, &cell(1)).into_iter().find(|&j| {
-            let neighbour = partner_new.get(j).copied().flatten().map_or("", |n| text(a, n));
-            part_of(text(a, i), neighbour, text(b, j))
+            let neighbour = partner_new.get(j).copied().flatten().map(|n| (false, n));
+            part_of((false, i), neighbour, (true, j))
         });
         if let Some(j) = whole {
             parts.push((i, j));

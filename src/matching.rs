@@ -108,18 +108,53 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     2.0 * shared(&x, &y, |_| 1.0) / (x.len() + y.len()) as f64
 }
 
-/// How much of `part` the `whole` texts cover: the share of its words found in
-/// them together (each word as often as both have it), from 0 to 1.
-pub(crate) fn covered(part: &str, whole: &[&str]) -> f64 {
-    let mut words = Words::new();
-    let mut part = words.intern(part);
-    let mut whole: Vec<u32> = whole.iter().flat_map(|text| words.intern(text)).collect();
-    if part.is_empty() {
-        return 0.0;
+/// Measures how much of one text others cover. Texts are named by a key and
+/// split into words once, however often they are measured.
+pub(crate) struct Coverage<'t, K> {
+    words: Words<'t>,
+    /// Each text's words, sorted, and where each key's text stands.
+    bags: Vec<Vec<u32>>,
+    keys: HashMap<K, usize>,
+    scratch: Vec<u32>,
+}
+
+impl<'t, K: std::hash::Hash + Eq + Copy> Coverage<'t, K> {
+    pub(crate) fn new() -> Self {
+        Coverage {
+            words: Words::new(),
+            bags: Vec::new(),
+            keys: HashMap::new(),
+            scratch: Vec::new(),
+        }
     }
-    part.sort_unstable();
-    whole.sort_unstable();
-    shared(&part, &whole, |_| 1.0) / part.len() as f64
+
+    fn bag(&mut self, (key, text): (K, &'t str)) -> usize {
+        if let Some(&at) = self.keys.get(&key) {
+            return at;
+        }
+        let mut bag = self.words.intern(text);
+        bag.sort_unstable();
+        self.bags.push(bag);
+        let at = self.bags.len() - 1;
+        self.keys.insert(key, at);
+        at
+    }
+
+    /// The share of `part`'s words found in the `whole` texts together (each word
+    /// as often as both have it), from 0 to 1.
+    pub(crate) fn covered(&mut self, part: (K, &'t str), whole: &[(K, &'t str)]) -> f64 {
+        let part = self.bag(part);
+        let whole: Vec<usize> = whole.iter().map(|&text| self.bag(text)).collect();
+        self.scratch.clear();
+        for &at in &whole {
+            self.scratch.extend(self.bags.get(at).into_iter().flatten());
+        }
+        self.scratch.sort_unstable();
+        match self.bags.get(part) {
+            Some(part) if !part.is_empty() => shared(part, &self.scratch, |_| 1.0) / part.len() as f64,
+            _ => 0.0,
+        }
+    }
 }
 
 /// A text to match: its words and its place in document order.
@@ -168,8 +203,10 @@ pub(crate) struct Matcher {
     df: Vec<usize>,
     /// Document frequency up to which a word is distinctive.
     common: usize,
-    /// For each word, the right texts that hold it.
-    postings: Vec<Vec<u32>>,
+    /// The right texts that hold each word: those of word `w` stand at
+    /// `posted[starts[w]..starts[w + 1]]`.
+    starts: Vec<usize>,
+    posted: Vec<u32>,
 }
 
 impl Matcher {
@@ -210,7 +247,6 @@ impl Matcher {
         let n = (left.len() + right_docs.len()) as f64;
         let idf: Vec<f64> = df.iter().map(|&d| (1.0 + n / d.max(1) as f64).ln()).collect();
         let common = ((left.len() + right_docs.len()) / 20).max(4);
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
         for doc in left.iter_mut().chain(right_docs.iter_mut()) {
             doc.weight = doc
                 .sorted
@@ -225,10 +261,28 @@ impl Matcher {
             doc.rarest
                 .sort_by_key(|&w| (df.get(w as usize).copied().unwrap_or(usize::MAX), w));
         }
+        // Counted, then filled: one allocation for every list.
+        let mut starts = vec![0usize; words.len() + 1];
+        for &w in right_docs.iter().flat_map(|doc| &doc.rarest) {
+            if let Some(count) = starts.get_mut(w as usize + 1) {
+                *count += 1;
+            }
+        }
+        for k in 1..starts.len() {
+            let before = starts.get(k - 1).copied().unwrap_or(0);
+            if let Some(start) = starts.get_mut(k) {
+                *start += before;
+            }
+        }
+        let mut posted = vec![0u32; starts.last().copied().unwrap_or(0)];
+        let mut next = starts.clone();
         for (r, doc) in right_docs.iter().enumerate() {
             for &w in &doc.rarest {
-                if let Some(list) = postings.get_mut(w as usize) {
-                    list.push(u32::try_from(r).unwrap_or(u32::MAX));
+                if let Some(at) = next.get_mut(w as usize)
+                    && let Some(slot) = posted.get_mut(*at)
+                {
+                    *slot = u32::try_from(r).unwrap_or(u32::MAX);
+                    *at += 1;
                 }
             }
         }
@@ -240,7 +294,17 @@ impl Matcher {
             idf,
             df,
             common,
-            postings,
+            starts,
+            posted,
+        }
+    }
+
+    /// The right texts that hold `word`.
+    fn posting(&self, word: u32) -> &[u32] {
+        let w = word as usize;
+        match (self.starts.get(w), self.starts.get(w + 1)) {
+            (Some(&from), Some(&to)) => self.posted.get(from..to).unwrap_or_default(),
+            _ => &[],
         }
     }
 
@@ -381,11 +445,7 @@ impl Matcher {
         };
         let mut found: Vec<(usize, f64)> = Vec::new();
         for &word in doc.rarest.iter().take(RARE_WORDS) {
-            let posting = self
-                .postings
-                .get(word as usize)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
+            let posting = self.posting(word);
             // Long lists are read from a place that depends on the text, so that
             // texts sharing only common words still spread over the other side.
             let start = l.checked_rem(posting.len()).unwrap_or(0);
