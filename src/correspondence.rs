@@ -9,8 +9,9 @@
 //!    subject do not speak of the same thing.
 //! 3. **Split and joined.** A clause left without partner next to a paired clause
 //!    is linked to that clause's partner when the wording says it is part of it:
-//!    most of its words (by weight) are in the partner, and the partner's words
-//!    that the paired clause lacks are mostly in it. Nothing else makes a split or
+//!    at least half of its words are in the partner, at most half are in the
+//!    paired clause, and it adds at least a fifth of the partner's words to
+//!    what the paired clause covers. Nothing else makes a split or
 //!    a join; a clause that could not be decided stays an insertion or a repeal.
 
 use crate::Plan;
@@ -24,6 +25,9 @@ const PART_COVERED: f64 = 0.5;
 /// neighbour already covers.
 const PART_ADDS: f64 = 0.2;
 
+/// The share of a part's words, at most, that its paired neighbour already has:
+/// a part says what its neighbour does not, a look-alike repeats it.
+const PART_REPEATS: f64 = 0.5;
 /// Clauses of one subject looked at as what a clause was split from or joined into, at most.
 const CELL_LIMIT: usize = 16;
 
@@ -166,6 +170,7 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment) -> Correspon
         let beside: Vec<_> = neighbour.map(at).into_iter().collect();
         let with_part: Vec<_> = beside.iter().copied().chain([part]).collect();
         coverage.covered(part, &[whole]) >= PART_COVERED
+            && coverage.covered(part, &beside) <= PART_REPEATS
             && coverage.covered(whole, &with_part) - coverage.covered(whole, &beside) >= PART_ADDS
     };
     let mut parts: Vec<(usize, usize)> = Vec::new();

@@ -29,6 +29,8 @@ const GAP_SCAN: usize = 48;
 const EXACT_LIMIT: usize = 48;
 /// Largest gap, in pairs of free texts, aligned exactly.
 const SEQUENCE_LIMIT: usize = 1024;
+/// What sharing a distinctive word adds to a pair's standing in a gap.
+const SHARED_BONUS: f64 = 0.5;
 /// Rounds of the gap pass, at most.
 const GAP_ROUNDS: usize = 3;
 /// The score a pair gains, at most, for standing where the anchors expect it.
@@ -333,22 +335,44 @@ impl Matcher {
             return false;
         };
         let need = a.distinctive.min(b.distinctive).min(2);
-        let mut both: Vec<u32> = Vec::new();
-        let (mut i, mut j) = (0, 0);
+        self.shared_distinctive(l, r, need) >= need
+    }
+
+    /// How many distinct distinctive words two texts share, counted up to `most`.
+    fn shared_distinctive(&self, l: usize, r: usize, most: usize) -> usize {
+        let (Some(a), Some(b)) = (self.left.get(l), self.right.get(r)) else {
+            return 0;
+        };
+        let (mut i, mut j, mut count, mut last) = (0, 0, 0, None);
         while let (Some(&x), Some(&y)) = (a.sorted.get(i), b.sorted.get(j)) {
+            if count >= most {
+                break;
+            }
             match x.cmp(&y) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    if both.last() != Some(&x) && self.distinctive(x) {
-                        both.push(x);
+                    if last != Some(x) && self.distinctive(x) {
+                        count += 1;
+                        last = Some(x);
                     }
                     i += 1;
                     j += 1;
                 }
             }
         }
-        both.len() >= need
+        count
+    }
+
+    /// A pair's standing in a gap: its score, raised by [`SHARED_BONUS`] when the
+    /// texts share a distinctive word, which common words alone cannot outweigh.
+    fn gap_score(&self, l: usize, r: usize) -> f64 {
+        let bonus = if self.shared_distinctive(l, r, 1) > 0 {
+            SHARED_BONUS
+        } else {
+            0.0
+        };
+        self.score(l, r) + bonus
     }
 
     /// Pairs the texts one to one: for each left text, the group it pairs with.
@@ -758,7 +782,7 @@ impl Matcher {
                 };
                 let score = self.score(l, r);
                 // Ties go to the text nearer the expected place.
-                let key = score + ORDER_BONUS * gap.closeness(position);
+                let key = self.gap_score(l, r) + ORDER_BONUS * gap.closeness(position);
                 if gap.contains(position) && score >= GAP_THRESHOLD && best.is_none_or(|(_, k)| key > k) {
                     best = Some((r, key));
                 }
@@ -827,7 +851,7 @@ impl Matcher {
         let score = |i: usize, j: usize| -> Option<f64> {
             let (l, r) = (lefts.get(i)?.1, rights.get(j)?.1);
             let s = self.score(l, r);
-            (s >= GAP_THRESHOLD && self.free(state, l, r, query)).then_some(s)
+            (s >= GAP_THRESHOLD && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
         };
         // best[i][j]: the greatest total over lefts[i..] and rights[j..].
         let mut best = vec![vec![0.0f64; m + 1]; n + 1];
