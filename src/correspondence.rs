@@ -192,22 +192,25 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment) -> Correspon
             clauses.take(CELL_LIMIT).collect()
         }
     };
-    for j in (0..nb).filter(|&j| !found.has_new(j)) {
-        let whole = wholes(j, &rows_b, &partner_new, &cell(0)).into_iter().find(|&i| {
-            let neighbour = partner_old.get(i).copied().flatten().map(|n| (true, n));
-            part_of((true, j), neighbour, (false, i))
-        });
-        if let Some(i) = whole {
-            parts.push((i, j));
-        }
-    }
-    for i in (0..na).filter(|&i| !found.has_old(i)) {
-        let whole = wholes(i, &rows_a, &partner_old, &cell(1)).into_iter().find(|&j| {
-            let neighbour = partner_new.get(j).copied().flatten().map(|n| (false, n));
-            part_of((false, i), neighbour, (true, j))
-        });
-        if let Some(j) = whole {
-            parts.push((i, j));
+    // A part in the new plan (a split) is looked for among old clauses, and the
+    // other way round (a join).
+    for new in [true, false] {
+        let (count, rows, partners, others) = if new {
+            (nb, &rows_b, &partner_new, &partner_old)
+        } else {
+            (na, &rows_a, &partner_old, &partner_new)
+        };
+        let linked = |k: usize| if new { found.has_new(k) } else { found.has_old(k) };
+        for k in (0..count).filter(|&k| !linked(k)) {
+            let whole = wholes(k, rows, partners, &cell(usize::from(!new)))
+                .into_iter()
+                .find(|&w| {
+                    let neighbour = others.get(w).copied().flatten().map(|n| (new, n));
+                    part_of((new, k), neighbour, (!new, w))
+                });
+            if let Some(w) = whole {
+                parts.push(if new { (w, k) } else { (k, w) });
+            }
         }
     }
     for (i, j) in parts {
