@@ -161,7 +161,11 @@ fn the_workloads_keep_their_documented_rates() {
         let (base, derived, truth) = workload.generate(1_000, 1);
         let d = diff(&base, &derived);
         let (recall, precision) = (truth.recall(&d), truth.precision(&d));
-        let least_precision = if workload == Workload::Boilerplate { 0.98 } else { 0.99 };
+        let least_precision = if workload == Workload::Boilerplate {
+            0.98
+        } else {
+            0.99
+        };
         assert!(
             recall >= 0.98 && precision >= least_precision,
             "{}: recall {recall:.4}, precision {precision:.4}",
