@@ -966,25 +966,21 @@ fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing
             *flag = true;
         }
     }
-    // Leftovers in clauses linked elsewhere: the subject moved between clauses
-    // that correspond anyway; equal values first, then the closest.
-    let open = |linked: bool, side: &Side, used: &[bool]| -> Vec<usize> {
+    // The unpaired provisions of a side whose clauses are linked (or not).
+    let open = |linked: bool, side: &Side, used: &[bool], has_link: &dyn Fn(usize) -> bool| -> Vec<usize> {
         (0..side.held.len())
             .filter(|&k| used.get(k) == Some(&false))
-            .filter(|&k| {
-                side.held.get(k).is_some_and(|h| {
-                    linked
-                        == if std::ptr::eq(side, left) {
-                            links.has_old(h.index)
-                        } else {
-                            links.has_new(h.index)
-                        }
-                })
-            })
+            .filter(|&k| side.held.get(k).is_some_and(|h| has_link(h.index) == linked))
             .collect()
     };
+    let (old_linked, new_linked) = (|i| links.has_old(i), |j| links.has_new(j));
+    // Leftovers in clauses linked elsewhere: the subject moved between clauses
+    // that correspond anyway; equal values first, then the closest.
     let used_left: Vec<bool> = partner.iter().map(Option::is_some).collect();
-    let (linked_left, linked_right) = (open(true, left, &used_left), open(true, right, &taken));
+    let (linked_left, linked_right) = (
+        open(true, left, &used_left, &old_linked),
+        open(true, right, &taken, &new_linked),
+    );
     for i in linked_left {
         let free: Vec<usize> = (linked_right.iter().copied())
             .filter(|&j| taken.get(j) == Some(&false))
@@ -1010,12 +1006,12 @@ fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing
     // there were rewritten. They pair in order, and the clauses form one group.
     let used_left: Vec<bool> = partner.iter().map(Option::is_some).collect();
     let mut gaps: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for i in open(false, left, &used_left) {
+    for i in open(false, left, &used_left, &old_linked) {
         if let Some(held) = left.held.get(i) {
             gaps.entry(links.gap_of_old(held.index)).or_default().0.push(i);
         }
     }
-    for j in open(false, right, &taken) {
+    for j in open(false, right, &taken, &new_linked) {
         if let Some(held) = right.held.get(j) {
             gaps.entry(links.gap_of_new(held.index)).or_default().1.push(j);
         }
