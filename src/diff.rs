@@ -981,8 +981,16 @@ fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing
         open(true, left, &used_left, &old_linked),
         open(true, right, &taken, &new_linked),
     );
+    // Each takes one of the first free ones; scans start past the taken prefix.
+    let mut first_free = 0;
     for i in linked_left {
-        let free: Vec<usize> = (linked_right.iter().copied())
+        while linked_right
+            .get(first_free)
+            .is_some_and(|&j| taken.get(j) == Some(&true))
+        {
+            first_free += 1;
+        }
+        let free: Vec<usize> = (linked_right.iter().skip(first_free).copied())
             .filter(|&j| taken.get(j) == Some(&false))
             .take(LEFTOVER_LIMIT)
             .collect();
