@@ -7,22 +7,23 @@
 //!    pairs that are one to one. Two clauses may pair when they share a subject, or
 //!    when one of them holds an untyped provision: typed clauses without a shared
 //!    subject do not speak of the same thing.
-//! 3. **Split and joined.** A clause left without partner next to a paired clause
-//!    is linked to that clause's partner when the wording says it is part of it:
-//!    at least half of its words are in the partner, at most half are in the
-//!    paired clause, and it adds at least a fifth of the partner's words to
-//!    what the paired clause covers. Nothing else makes a split or
-//!    a join; a clause that could not be decided stays an insertion or a repeal.
+//! 3. **Split and joined.** A clause left without partner is linked to a clause
+//!    of the other plan (the partner of a neighbour, or one of at most 16 on each
+//!    of its subjects) when the wording says it is part of it: at least half of
+//!    its words are in that clause, at most half are in that clause's own
+//!    partner, and it adds at least a fifth of that clause's words to what the
+//!    partner covers. Nothing else makes a split or a join; a clause that could
+//!    not be decided stays an insertion or a repeal.
 
 use crate::Plan;
 use crate::align::Alignment;
 use crate::matching::{Coverage, Item, Matcher, Query, longest_chain};
 
-/// The share of a clause's words (by weight) that must stand in the clause it is
-/// split from or joined into.
+/// The share of a clause's words that must stand in the clause it is split from
+/// or joined into.
 const PART_COVERED: f64 = 0.5;
-/// The share of the whole's words (by weight) that the part must add to what its
-/// neighbour already covers.
+/// The share of the whole's words that the part must add to what its neighbour
+/// already covers.
 const PART_ADDS: f64 = 0.2;
 
 /// The share of a part's words, at most, that its paired neighbour already has:

@@ -945,25 +945,8 @@ fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing
             .copied()
             .filter(|&j| taken.get(j) == Some(&false))
             .collect();
-        let equal = linked
-            .iter()
-            .copied()
-            .find(|&j| right.held.get(j).is_some_and(|r| r.provision == held.provision));
-        let best = equal.or_else(|| match linked.as_slice() {
-            [only] => Some(*only),
-            _ => linked
-                .iter()
-                .copied()
-                .min_by_key(|&j| match (left.json(i), right.json(j)) {
-                    (Some(lv), Some(rv)) => field_changes(lv, rv).len(),
-                    _ => usize::MAX,
-                }),
-        });
-        if let (Some(j), Some(slot)) = (best, partner.get_mut(i))
-            && let Some(flag) = taken.get_mut(j)
-        {
-            *slot = Some(j);
-            *flag = true;
+        if let Some(j) = closest(left, i, right, &linked) {
+            take(i, j, &mut partner, &mut taken);
         }
     }
     // The unpaired provisions of a side whose clauses are linked (or not).
@@ -994,24 +977,10 @@ fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing
             .filter(|&j| taken.get(j) == Some(&false))
             .take(LEFTOVER_LIMIT)
             .collect();
-        let best = free
-            .iter()
-            .copied()
-            .min_by_key(|&j| match (left.json(i), right.json(j)) {
-                _ if right.held.get(j).map(|h| h.provision) == left.held.get(i).map(|h| h.provision) => 0,
-                (Some(lv), Some(rv)) => 1 + field_changes(lv, rv).len(),
-                _ => usize::MAX,
-            });
-        if let (Some(j), Some(slot)) = (best, partner.get_mut(i))
-            && let Some(flag) = taken.get_mut(j)
-        {
-            *slot = Some(j);
-            *flag = true;
+        if let Some(j) = closest(left, i, right, &free) {
+            take(i, j, &mut partner, &mut taken);
         }
     }
-    // Leftovers in clauses without any link, at corresponding places (the same
-    // gap between clause pairs that keep the order): the subject's positions
-    // there were rewritten. They pair in order, and the clauses form one group.
     let used_left: Vec<bool> = partner.iter().map(Option::is_some).collect();
     let mut gaps: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for i in open(false, left, &used_left, &old_linked) {
@@ -1033,10 +1002,7 @@ fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing
             continue;
         };
         for (&i, &j) in olds.iter().zip(&news) {
-            if let (Some(slot), Some(flag)) = (partner.get_mut(i), taken.get_mut(j)) {
-                *slot = Some(j);
-                *flag = true;
-            }
+            take(i, j, &mut partner, &mut taken);
         }
         // The clauses beyond the pairs join the group of the first pair.
         let beyond_old = olds.iter().skip(news.len()).filter_map(|&i| left.held.get(i));
@@ -1045,6 +1011,32 @@ fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing
         grouped.extend(beyond_new.map(|held| (first_old.index, held.index)));
     }
     (partner, taken, grouped)
+}
+
+/// Of `candidates` (right provisions, in document order), the closest to left
+/// provision `i`: an equal value first, then the fewest differing fields.
+fn closest(left: &Side, i: usize, right: &Side, candidates: &[usize]) -> Option<usize> {
+    match candidates {
+        [only] => Some(*only),
+        _ => candidates.iter().copied().min_by_key(|&j| {
+            let same = right.held.get(j).map(|h| h.provision) == left.held.get(i).map(|h| h.provision);
+            if same {
+                return 0;
+            }
+            match (left.json(i), right.json(j)) {
+                (Some(lv), Some(rv)) => 1 + field_changes(lv, rv).len(),
+                _ => usize::MAX,
+            }
+        }),
+    }
+}
+
+/// Pairs left provision `i` with right provision `j`.
+fn take(i: usize, j: usize, partner: &mut [Option<usize>], taken: &mut [bool]) {
+    if let (Some(slot), Some(flag)) = (partner.get_mut(i), taken.get_mut(j)) {
+        *slot = Some(j);
+        *flag = true;
+    }
 }
 
 /// A provision's JSON form, for field comparison.

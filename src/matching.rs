@@ -523,9 +523,19 @@ impl Matcher {
             }
         }
         for (l, candidates) in cached.iter().enumerate() {
-            let mut sorted: Vec<(usize, f64)> = candidates.clone();
-            sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            let (Some(&(r, best)), second) = (sorted.first(), sorted.get(1).map_or(0.0, |c| c.1)) else {
+            // The best candidate (the first of equals) and the score of the next.
+            let mut top: Option<(usize, f64)> = None;
+            let mut second = 0.0f64;
+            for &(r, score) in candidates {
+                match top {
+                    Some((_, best)) if score <= best => second = second.max(score),
+                    _ => {
+                        second = second.max(top.map_or(0.0, |t| t.1));
+                        top = Some((r, score));
+                    }
+                }
+            }
+            let Some((r, best)) = top else {
                 continue;
             };
             let mutual = right_best
