@@ -297,35 +297,3 @@ pub(crate) fn canonical_cmp(a: &Plan, b: &Plan) -> Ordering {
 pub fn similarity(a: &str, b: &str) -> f64 {
     crate::matching::similarity(a, b)
 }
-
-/// Where a plan is silent: the subjects a partial plan does not [cover](Plan::covers).
-pub(crate) struct Silence {
-    /// For a partial plan, the subjects it covers; `None` for a complete one.
-    covered: Option<foldhash::HashSet<Subject>>,
-}
-
-impl Silence {
-    pub(crate) fn of(plan: &Plan) -> Self {
-        let covered = (plan.completeness == crate::Completeness::Partial).then(|| {
-            let provisions = plan.provisions().map(|(_, p)| p.subject());
-            provisions.chain(plan.absent_subjects().cloned()).collect()
-        });
-        Silence { covered }
-    }
-
-    /// Whether the plan is partial and says nothing on `subject`.
-    pub(crate) fn on(&self, subject: &Subject) -> bool {
-        self.covered
-            .as_ref()
-            .is_some_and(|covered| !covered.contains(subject))
-    }
-
-    /// Whether the plan is silent on every subject of the other plan's `clauses`.
-    pub(crate) fn on_all(&self, clauses: &[crate::diff::PlacedClause]) -> bool {
-        self.covered.is_some()
-            && clauses
-                .iter()
-                .flat_map(|c| &c.clause.provisions)
-                .all(|p| self.on(&p.subject()))
-    }
-}

@@ -28,13 +28,12 @@
 //! assert_eq!(kinburn.unknown, ["geneva-revision-2025-11", "e3-counter-2025-11"]);
 //! ```
 
-use std::fmt;
-
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::align;
+use crate::model::Silence;
 use crate::model::keyword::keywords;
 use crate::{Error, Plan, Provision, Subject, Topic};
 
@@ -151,7 +150,7 @@ pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
     }
     let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
     let alignment = align::align(plans);
-    let silences: Vec<align::Silence> = plans.iter().map(|plan| align::Silence::of(plan)).collect();
+    let silences: Vec<Silence> = plans.iter().map(|plan| Silence::of(plan)).collect();
     let rows: Vec<ComparisonRow> = alignment
         .rows
         .into_iter()
@@ -259,10 +258,4 @@ pub fn brief(provision: &Provision) -> String {
         .map(|(key, value)| crate::diff::readable_field(key, value))
         .collect();
     parts.join(" · ")
-}
-
-impl fmt::Display for Comparison {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::render::terminal::comparison_plain(self))
-    }
 }

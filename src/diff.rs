@@ -67,6 +67,7 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 
 use crate::align::{self, ProvisionRef};
 use crate::correspondence::{Correspondence, correspond};
+use crate::model::Silence;
 use crate::model::keyword::keywords;
 use crate::union_find::UnionFind;
 use crate::{Clause, Completeness, Date, Error, Note, Party, Plan, Provision, Source, Subject, Topic};
@@ -713,7 +714,7 @@ impl<'a> PlanDiff<'a> {
 fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
     let alignment = align::align(&[a, b]);
     let links = correspond(a, b, &alignment);
-    let (silent_a, silent_b) = (align::Silence::of(a), align::Silence::of(b));
+    let (silent_a, silent_b) = (Silence::of(a), Silence::of(b));
     let mut provisions = Vec::new();
     // The clauses that hold each side of a row's provision changes.
     let mut pairs = Vec::new();
@@ -772,8 +773,8 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
         .map(|(before, after)| clause_change(before, after))
         .map(|mut change| {
             let silent = match change.kind {
-                ClauseChangeKind::Inserted => silent_a.on_all(&change.after),
-                ClauseChangeKind::Repealed => silent_b.on_all(&change.before),
+                ClauseChangeKind::Inserted => silent_a.on_all(change.after.iter().map(|c| &*c.clause)),
+                ClauseChangeKind::Repealed => silent_b.on_all(change.before.iter().map(|c| &*c.clause)),
                 _ => false,
             };
             if silent {
@@ -1208,11 +1209,4 @@ fn sort_clause_changes(changes: &mut [ClauseChange]) {
         }
     };
     changes.sort_by_cached_key(key);
-}
-
-impl fmt::Display for PlanDiff<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let options = crate::render::Options::width(usize::MAX);
-        f.write_str(&crate::render::terminal::diff(self, &options))
-    }
 }

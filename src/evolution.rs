@@ -20,14 +20,13 @@
 //! assert!(!geneva.alternatives.is_empty());
 //! ```
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{Entry, position};
 use crate::diff::FieldChange;
+use crate::model::Silence;
 use crate::model::keyword::keywords;
-use crate::{Confidence, Date, Note, Plan, Subject, align};
+use crate::{Confidence, Date, Note, Plan, Subject};
 
 keywords! {
     /// How a subject stands in a plan against the last plan known on it.
@@ -132,7 +131,7 @@ pub fn evolution(subject: &Subject, plans: &[&Plan]) -> Evolution {
             .filter(|note| note.subjects.contains(subject))
             .cloned()
             .collect();
-        let silent = align::Silence::of(plan).on(subject);
+        let silent = Silence::of(plan).on(subject);
         let (kind, changes) = match (&last, entries.is_empty()) {
             _ if silent && entries.is_empty() => (StepKind::Unknown, Vec::new()),
             (Some(before), false) if !before.is_empty() => {
@@ -162,12 +161,5 @@ pub fn evolution(subject: &Subject, plans: &[&Plan]) -> Evolution {
     Evolution {
         subject: subject.clone(),
         steps,
-    }
-}
-
-impl fmt::Display for Evolution {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let options = crate::render::Options::width(usize::MAX);
-        f.write_str(&crate::render::terminal::evolution(self, &options))
     }
 }

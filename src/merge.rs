@@ -44,7 +44,6 @@
 //! in their plan.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use indexmap::IndexMap;
@@ -53,6 +52,7 @@ use similar::{MergeResolution, TextMerge};
 
 use crate::compare::{Entry, position};
 use crate::diff::{ClauseChange, ClauseChangeKind, PlanDiff, ProvisionChangeKind};
+use crate::model::Silence;
 use crate::model::keyword::keywords;
 use crate::union_find::UnionFind;
 use crate::{Clause, Completeness, Confidence, Error, Note, NoteKind, Plan, Provision, Subject, align, diff};
@@ -275,7 +275,7 @@ fn kept_silently(base: &Plan, changes: &PlanDiff) -> HashMap<Subject, Vec<Entry>
 /// Each subject's provisions in the three plans and how they merge.
 fn merge_subjects(base: &Plan, ours: &Plan, theirs: &Plan, changes: [&PlanDiff; 2]) -> Vec<SubjectMerge> {
     let plans = [base, ours, theirs];
-    let silences = plans.map(align::Silence::of);
+    let silences = plans.map(Silence::of);
     let kept = changes.map(|d| kept_silently(base, d));
     let alignment = align::align(&plans);
     alignment
@@ -741,12 +741,5 @@ fn insert_unique(clauses: &mut IndexMap<String, Clause>, new: impl IntoIterator<
             clause.id.push('\'');
         }
         clauses.insert(clause.id.clone(), clause);
-    }
-}
-
-impl fmt::Display for Merge {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let options = crate::render::Options::width(usize::MAX);
-        f.write_str(&crate::render::terminal::merge(self, &options))
     }
 }

@@ -11,6 +11,7 @@ mod validate;
 
 pub use limits::Limits;
 pub use party::Party;
+pub(crate) use plan::Silence;
 pub use plan::{Clause, Completeness, Plan, Reading};
 pub use provision::*;
 pub use source::{Confidence, Date, Note, NoteKind, Source};

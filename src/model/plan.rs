@@ -300,7 +300,7 @@ impl Plan {
     /// assert!(corpus::get("us-28-point-2025-11").unwrap().covers(&kinburn));
     /// ```
     pub fn covers(&self, subject: &Subject) -> bool {
-        !crate::align::Silence::of(self).on(subject)
+        !Silence::of(self).on(subject)
     }
 
     /// The subjects the plan's notes of kind [`Absent`](crate::NoteKind::Absent) say it
@@ -318,5 +318,33 @@ impl Plan {
     pub fn is_named(&self, name: &str) -> bool {
         self.id.eq_ignore_ascii_case(name)
             || self.aliases.iter().any(|alias| alias.eq_ignore_ascii_case(name))
+    }
+}
+
+/// Where a plan is silent: the subjects a partial plan does not [cover](Plan::covers).
+pub(crate) struct Silence {
+    /// For a partial plan, the subjects it covers; `None` for a complete one.
+    covered: Option<foldhash::HashSet<Subject>>,
+}
+
+impl Silence {
+    pub(crate) fn of(plan: &Plan) -> Self {
+        let covered = (plan.completeness == Completeness::Partial).then(|| {
+            let provisions = plan.provisions().map(|(_, p)| p.subject());
+            provisions.chain(plan.absent_subjects().cloned()).collect()
+        });
+        Silence { covered }
+    }
+
+    /// Whether the plan is partial and says nothing on `subject`.
+    pub(crate) fn on(&self, subject: &Subject) -> bool {
+        self.covered
+            .as_ref()
+            .is_some_and(|covered| !covered.contains(subject))
+    }
+
+    /// Whether the plan is silent on every subject of the other plan's `clauses`.
+    pub(crate) fn on_all<'c>(&self, mut clauses: impl Iterator<Item = &'c Clause>) -> bool {
+        self.covered.is_some() && clauses.all(|c| c.provisions.iter().all(|p| self.on(&p.subject())))
     }
 }

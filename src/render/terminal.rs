@@ -486,7 +486,7 @@ fn subjects_line(comparison: &Comparison) -> String {
 }
 
 /// The stacked comparison without colour, for `Display`.
-pub(crate) fn comparison_plain(comparison: &Comparison) -> String {
+fn comparison_plain(comparison: &Comparison) -> String {
     let painter = Painter { color: false };
     let mut out = String::new();
     let _ = writeln!(out, "Comparison of {} plans:", comparison.plans.len());
@@ -494,4 +494,31 @@ pub(crate) fn comparison_plain(comparison: &Comparison) -> String {
     out.push_str(&matrix(comparison, painter));
     out.push_str(&subjects_line(comparison));
     out
+}
+
+// Every result's `Display` is its terminal form without colour and without a width
+// limit, so that `println!("{result}")` and the renderers cannot drift apart.
+
+impl std::fmt::Display for Comparison {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&comparison_plain(self))
+    }
+}
+
+impl std::fmt::Display for PlanDiff<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&diff(self, &Options::width(usize::MAX)))
+    }
+}
+
+impl std::fmt::Display for Merge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&merge(self, &Options::width(usize::MAX)))
+    }
+}
+
+impl std::fmt::Display for Evolution {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&evolution(self, &Options::width(usize::MAX)))
+    }
 }
