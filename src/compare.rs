@@ -30,12 +30,13 @@
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::align;
+pub use crate::cell::Entry;
+use crate::cell::{Stance, position};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
-use crate::{Error, Plan, Provision, Subject, Topic};
+use crate::{Error, Plan, Subject, Topic};
 
 keywords! {
     /// How the plans stand on a subject.
@@ -43,41 +44,6 @@ keywords! {
         Consensus = "consensus": "Every plan known on the subject has it, at least two, and all agree.",
         Divergent = "divergent": "Every plan known on the subject has it, at least two, and they differ.",
         Partial = "partial": "Some plans known on the subject leave it out, or only one has it.",
-    }
-}
-
-/// A provision of a plan in a comparison cell, with the number of its clause.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
-    /// The clause's number (or id when unnumbered).
-    pub clause: String,
-    /// The provision.
-    pub provision: Provision,
-}
-
-impl Entry {
-    /// The provisions a cell of an alignment points at in `plan`.
-    pub(crate) fn cell(plan: &Plan, refs: &[align::ProvisionRef]) -> Vec<Entry> {
-        refs.iter()
-            .filter_map(|r| {
-                let (_, clause) = plan.clauses.get_index(r.clause)?;
-                Some(Entry {
-                    clause: clause.label().to_owned(),
-                    provision: clause.provisions.get(r.provision)?.clone(),
-                })
-            })
-            .collect()
-    }
-
-    /// The field changes from one plan's provisions on a subject to another's,
-    /// provision by provision in order.
-    pub(crate) fn changes(before: &[Entry], after: &[Entry]) -> Vec<crate::FieldChange> {
-        let value = |e: &Entry| serde_json::to_value(&e.provision).unwrap_or_default();
-        before
-            .iter()
-            .zip(after)
-            .flat_map(|(b, a)| crate::diff::field_changes(&value(b), &value(a)))
-            .collect()
     }
 }
 
@@ -193,23 +159,8 @@ pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
     })
 }
 
-/// A plan's position on a subject: its distinct provision values, sorted.
-pub(crate) fn position(entries: &[Entry]) -> Vec<String> {
-    let mut keys: Vec<String> = entries
-        .iter()
-        .map(|entry| match &entry.provision {
-            // A free slug is a label, not a position.
-            Provision::Other(other) => other.summary.clone(),
-            typed => serde_json::to_string(typed).unwrap_or_default(),
-        })
-        .collect();
-    keys.sort();
-    keys.dedup();
-    keys
-}
-
 fn agreement_groups(cells: &IndexMap<String, Vec<Entry>>) -> Vec<Vec<String>> {
-    let mut groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut groups: Vec<(Vec<Stance<'_>>, Vec<String>)> = Vec::new();
     for (id, entries) in cells.iter().filter(|(_, entries)| !entries.is_empty()) {
         let key = position(entries);
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -239,23 +190,4 @@ fn agreement_matrix(ids: &[String], rows: &[ComparisonRow]) -> Vec<Vec<Option<f6
                 .collect()
         })
         .collect()
-}
-
-/// A short reading of a provision's position: its field values, without topic and subject.
-///
-/// ```
-/// let plan = peacediff::corpus::get("us-28-point-2025-11").unwrap();
-/// let cap = &plan.clauses["6"].provisions[0];
-/// assert_eq!(peacediff::compare::brief(cap), "capped · 600,000");
-/// ```
-pub fn brief(provision: &Provision) -> String {
-    let Ok(Value::Object(fields)) = serde_json::to_value(provision) else {
-        return String::new();
-    };
-    let parts: Vec<String> = fields
-        .iter()
-        .filter(|(key, _)| key.as_str() != "topic" && key.as_str() != "subject")
-        .map(|(key, value)| crate::diff::readable_field(key, value))
-        .collect();
-    parts.join(" · ")
 }

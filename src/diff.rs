@@ -56,16 +56,15 @@
 //! still applies exactly: an unknown change carries the clause like an insertion or a repeal.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
-use std::fmt;
 
 use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use crate::align::{self, ProvisionRef};
+pub use crate::cell::FieldChange;
+use crate::cell::field_changes;
 use crate::correspondence::{Correspondence, correspond};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
@@ -118,88 +117,6 @@ impl ProvisionChangeKind {
             other => other,
         }
     }
-}
-
-/// One changed field of a provision or plan: its path, and its value before and after
-/// (`None` when the field is absent on that side).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FieldChange {
-    /// Dotted path of the field (`cap`, `amount.billions`).
-    pub path: String,
-    /// The old value.
-    pub before: Option<Value>,
-    /// The new value.
-    pub after: Option<Value>,
-}
-
-impl FieldChange {
-    fn invert(self) -> Self {
-        FieldChange {
-            path: self.path,
-            before: self.after,
-            after: self.before,
-        }
-    }
-}
-
-impl fmt::Display for FieldChange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let show = |v: &Option<Value>| v.as_ref().map_or_else(|| "—".to_owned(), readable);
-        write!(f, "{}: {} → {}", self.path, show(&self.before), show(&self.after))
-    }
-}
-
-/// A value as people read it: numbers with thousands separators, names as words,
-/// objects as their values.
-pub(crate) fn readable(value: &Value) -> String {
-    match value {
-        // Vocabulary names read as words: `russian_de_facto` → `russian de facto`.
-        Value::String(s) => s.replace('_', " "),
-        // Separators from five digits on, so that years stay 2014.
-        Value::Number(n) => match n.as_u64() {
-            Some(n) if n >= 10_000 => thousands(n),
-            _ => n.to_string(),
-        },
-        Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(readable).collect();
-            items.join(", ")
-        }
-        Value::Object(fields) => {
-            let parts: Vec<String> = fields
-                .iter()
-                .map(|(key, value)| readable_field(key, value))
-                .collect();
-            parts.join(" ")
-        }
-        other => other.to_string(),
-    }
-}
-
-/// A field's value with the unit its name gives: `50%`, `100bn`, `100 days`, `since 2014`.
-pub(crate) fn readable_field(key: &str, value: &Value) -> String {
-    let text = readable(value);
-    match value {
-        Value::Bool(true) => key.replace('_', " "),
-        Value::Number(_) if key.ends_with("percent") => format!("{text}%"),
-        Value::Number(_) if key == "billions" => format!("{text}bn"),
-        Value::Number(_) if key.ends_with("_days") => format!("{text} days"),
-        Value::Number(_) if key.ends_with("_hours") => format!("{text} hours"),
-        Value::Number(_) if key == "since_year" => format!("since {text}"),
-        Value::Number(_) if key == "by_year" => format!("by {text}"),
-        _ => text,
-    }
-}
-
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// Whether a word was kept, inserted or deleted.
@@ -855,18 +772,15 @@ fn provision_changes<'a>(
     if let ([l], [r]) = (left, right)
         && let (Some(old), Some(new)) = (held(a, l), held(b, r))
     {
-        let fields = || field_changes(&value(old.provision), &value(new.provision));
+        let fields = || field_changes(old.provision, new.provision);
         add(paired_change(subject, old, new, fields));
         return;
     }
     let (left, right) = (Side::new(a, left), Side::new(b, right));
     let (partner, taken, grouped) = pair_provisions(&left, &right, links);
-    for (i, (&old, partner)) in left.held.iter().zip(partner).enumerate() {
-        add(match partner.and_then(|j| Some((j, *right.held.get(j)?))) {
-            Some((j, new)) => paired_change(subject, old, new, || match (left.json(i), right.json(j)) {
-                (Some(old_value), Some(new_value)) => field_changes(old_value, new_value),
-                _ => Vec::new(),
-            }),
+    for (&old, partner) in left.held.iter().zip(partner) {
+        add(match partner.and_then(|j| right.held.get(j).copied()) {
+            Some(new) => paired_change(subject, old, new, || field_changes(old.provision, new.provision)),
             None => lone_change(subject, ProvisionChangeKind::Removed, old),
         });
     }
@@ -896,24 +810,16 @@ fn held<'p>(plan: &'p Plan, r: &ProvisionRef) -> Option<Held<'p>> {
     })
 }
 
-/// One plan's provisions on a subject, with their JSON forms made when first asked for.
+/// One plan's provisions on a subject.
 struct Side<'p> {
     held: Vec<Held<'p>>,
-    values: Vec<OnceCell<Value>>,
 }
 
 impl<'p> Side<'p> {
     fn new(plan: &'p Plan, refs: &[ProvisionRef]) -> Self {
-        let held: Vec<Held<'p>> = refs.iter().filter_map(|r| held(plan, r)).collect();
-        let values = held.iter().map(|_| OnceCell::new()).collect();
-        Side { held, values }
-    }
-
-    fn json(&self, k: usize) -> Option<&Value> {
-        let provision = self.held.get(k)?.provision;
-        self.values
-            .get(k)
-            .map(|cell| cell.get_or_init(|| value(provision)))
+        Side {
+            held: refs.iter().filter_map(|r| held(plan, r)).collect(),
+        }
     }
 }
 
@@ -1019,16 +925,14 @@ fn pair_provisions(left: &Side, right: &Side, links: &Correspondence) -> Pairing
 fn closest(left: &Side, i: usize, right: &Side, candidates: &[usize]) -> Option<usize> {
     match candidates {
         [only] => Some(*only),
-        _ => candidates.iter().copied().min_by_key(|&j| {
-            let same = right.held.get(j).map(|h| h.provision) == left.held.get(i).map(|h| h.provision);
-            if same {
-                return 0;
-            }
-            match (left.json(i), right.json(j)) {
-                (Some(lv), Some(rv)) => 1 + field_changes(lv, rv).len(),
+        _ => candidates
+            .iter()
+            .copied()
+            .min_by_key(|&j| match (left.held.get(i), right.held.get(j)) {
+                (Some(l), Some(r)) if l.provision == r.provision => 0,
+                (Some(l), Some(r)) => 1 + field_changes(l.provision, r.provision).len(),
                 _ => usize::MAX,
-            }
-        }),
+            }),
     }
 }
 
@@ -1038,11 +942,6 @@ fn take(i: usize, j: usize, partner: &mut [Option<usize>], taken: &mut [bool]) {
         *slot = Some(j);
         *flag = true;
     }
-}
-
-/// A provision's JSON form, for field comparison.
-fn value(provision: &Provision) -> Value {
-    serde_json::to_value(provision).unwrap_or(Value::Null)
 }
 
 fn place(held: Held<'_>) -> PlacedProvision<'_> {
@@ -1103,35 +1002,6 @@ fn lone_change<'a>(
         fields: Vec::new(),
     };
     (change, pair)
-}
-
-/// The fields on which two JSON values differ, recursing into objects.
-pub(crate) fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
-    fn walk(path: &str, before: Option<&Value>, after: Option<&Value>, out: &mut Vec<FieldChange>) {
-        match (before, after) {
-            (Some(Value::Object(old)), Some(Value::Object(new))) => {
-                // Fields in declaration order, then those only the new value has.
-                let keys = old.keys().chain(new.keys().filter(|key| !old.contains_key(*key)));
-                for key in keys {
-                    let path = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
-                    walk(&path, old.get(key), new.get(key), out);
-                }
-            }
-            (old, new) if old != new => out.push(FieldChange {
-                path: path.to_owned(),
-                before: old.cloned(),
-                after: new.cloned(),
-            }),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk("", Some(before), Some(after), &mut out);
-    out
 }
 
 /// Marks the groups that are on no longest common ordering of the two plans.

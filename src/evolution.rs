@@ -22,8 +22,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{Entry, position};
-use crate::diff::FieldChange;
+use crate::cell::FieldChange;
+use crate::cell::{Entry, position};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
 use crate::{Confidence, Date, Note, Plan, Subject};

@@ -136,6 +136,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod align;
+mod cell;
 pub mod compare;
 pub mod corpus;
 mod correspondence;

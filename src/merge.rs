@@ -50,7 +50,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use similar::{MergeResolution, TextMerge};
 
-use crate::compare::{Entry, position};
+use crate::cell::{Entry, position};
 use crate::diff::{ClauseChange, ClauseChangeKind, PlanDiff, ProvisionChangeKind};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
@@ -297,15 +297,15 @@ fn merge_subjects(base: &Plan, ours: &Plan, theirs: &Plan, changes: [&PlanDiff; 
             let base_cell = entries(0);
             let ours_cell = known(1, entries(1));
             let theirs_cell = known(2, entries(2));
-            let at =
-                |cell: &Option<Vec<Entry>>| cell.as_deref().map_or_else(|| position(&base_cell), position);
-            let (b, o, t) = (position(&base_cell), at(&ours_cell), at(&theirs_cell));
+            // A side silent on the subject is read as keeping the base.
+            let (ours_known, theirs_known) = (
+                ours_cell.as_deref().unwrap_or(&base_cell),
+                theirs_cell.as_deref().unwrap_or(&base_cell),
+            );
+            let (b, o, t) = (position(&base_cell), position(ours_known), position(theirs_known));
             let kind = three_way(&b, &o, &t);
             let fields = if kind == MergeKind::Conflict {
-                differing_fields(
-                    ours_cell.as_deref().unwrap_or(&base_cell),
-                    theirs_cell.as_deref().unwrap_or(&base_cell),
-                )
+                differing_fields(ours_known, theirs_known)
             } else {
                 Vec::new()
             };

@@ -33,10 +33,12 @@ fn crimea_goes_from_de_jure_to_de_facto_as_a_field_change() {
     assert_eq!(change.before.as_ref().unwrap().clause, "7");
     assert_eq!(change.after.as_ref().unwrap().clause, "21a");
     let status = change.fields.iter().find(|f| f.path == "status").unwrap();
+    let word = |w: &str| Some(FieldValue::Word(w.into()));
     assert_eq!(
         (status.before.clone(), status.after.clone()),
-        (Some(json!("russian_de_jure")), Some(json!("russian_de_facto")))
+        (word("russian_de_jure"), word("russian_de_facto"))
     );
+    assert_eq!(status.to_string(), "status: russian de jure → russian de facto");
 }
 
 #[test]
@@ -66,11 +68,7 @@ fn ukraines_nato_membership_diverges_three_ways() {
             vec![DRAFT_28.to_owned()]
         ]
     );
-    let stances: Vec<String> = row
-        .cells
-        .values()
-        .map(|e| compare::brief(&e[0].provision))
-        .collect();
+    let stances: Vec<String> = row.cells.values().map(|e| e[0].provision.brief()).collect();
     assert_eq!(stances, ["renounced", "consensus required", "barred"]);
 }
 

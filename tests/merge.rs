@@ -274,7 +274,7 @@ fn the_armed_forces_cap_through_every_plan() {
     );
     assert_eq!(
         caps("e3-counter-2025-11"),
-        ["cap: 600,000 → 800,000", "peacetime_only: — → true"]
+        ["cap: 600,000 → 800,000", "peacetime_only: — → yes"]
     );
     // Reports on Geneva differ: 800,000, or the cap dropped; both are kept with their sources.
     let geneva = step("geneva-revision-2025-11");

@@ -57,6 +57,18 @@ macro_rules! keywords {
             }
         }
 
+        impl $crate::model::field::ToField for $name {
+            fn to_field(&self) -> Option<$crate::model::field::FieldValue> {
+                Some($crate::model::field::FieldValue::Word(self.as_str().to_owned()))
+            }
+        }
+
+        impl $crate::model::field::ToField for Option<$name> {
+            fn to_field(&self) -> Option<$crate::model::field::FieldValue> {
+                self.as_ref().and_then($crate::model::field::ToField::to_field)
+            }
+        }
+
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())

@@ -1,5 +1,6 @@
 //! The typed model: [`Plan`], [`Clause`], [`Provision`] and their vocabularies.
 
+pub(crate) mod field;
 pub(crate) mod keyword;
 mod limits;
 mod party;
@@ -9,6 +10,7 @@ mod source;
 mod subject;
 mod validate;
 
+pub use field::{FieldValue, reading};
 pub use limits::Limits;
 pub use party::Party;
 pub(crate) use plan::Silence;

@@ -27,7 +27,7 @@ fn is_false(value: &bool) -> bool {
 
 /// One typed commitment of a clause. Its [`subject`](Provision::subject) is the
 /// key on which plans are aligned.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "topic", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Provision {
@@ -144,7 +144,7 @@ keywords! {
 }
 
 /// A territory provision: the status of a region or site, or how territory is settled.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
     /// The region, site or question.
@@ -175,7 +175,7 @@ keywords! {
 }
 
 /// A NATO provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Nato {
     /// The NATO question.
@@ -211,7 +211,7 @@ keywords! {
 }
 
 /// A sanctions provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sanctions {
     /// The sanctions question.
@@ -262,7 +262,7 @@ keywords! {
 }
 
 /// A security-guarantee or non-aggression provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guarantees {
     /// The guarantee question.
@@ -299,7 +299,7 @@ keywords! {
 }
 
 /// A prisoner or humanitarian provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prisoners {
     /// The group of people or the mechanism concerned.
@@ -325,7 +325,7 @@ keywords! {
 }
 
 /// A ceasefire provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ceasefire {
     /// The ceasefire question.
@@ -355,7 +355,7 @@ keywords! {
 }
 
 /// A military-limit provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Military {
     /// The military question.
@@ -401,7 +401,7 @@ keywords! {
 }
 
 /// An amount of money in whole billions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// Billions of the currency.
@@ -411,7 +411,7 @@ pub struct Money {
 }
 
 /// An economic or reconstruction provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Economy {
     /// The economic question.
@@ -446,7 +446,7 @@ keywords! {
 }
 
 /// A share of a plant's electricity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PowerShare {
     /// Who receives it.
@@ -457,7 +457,7 @@ pub struct PowerShare {
 }
 
 /// A nuclear provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Nuclear {
     /// The nuclear question.
@@ -494,7 +494,7 @@ keywords! {
 }
 
 /// A governance provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Governance {
     /// The governance question.
@@ -521,7 +521,7 @@ keywords! {
 }
 
 /// A navigation provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Navigation {
     /// The waterway.
@@ -546,7 +546,7 @@ keywords! {
 }
 
 /// A monitoring or enforcement provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Monitoring {
     /// The mechanism.
@@ -582,7 +582,7 @@ keywords! {
 }
 
 /// An EU provision.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Eu {
     /// The EU question.
@@ -599,7 +599,7 @@ pub struct Eu {
 /// A provision outside the typed topics: a free kebab-case slug and a summary.
 ///
 /// Plans written without typed subjects use these; they align by wording.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Other {
     /// A kebab-case slug, such as `fighter-jets`.

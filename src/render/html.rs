@@ -8,7 +8,6 @@
 use std::fmt::Write as _;
 
 use super::{changed_provisions, counts, group_letter, heading, unchanged_text};
-use crate::compare::brief;
 use crate::diff::WordTag;
 use crate::{ClauseChangeKind, Comparison, PlanDiff};
 
@@ -126,7 +125,7 @@ pub fn comparison(comparison: &Comparison) -> String {
                             body,
                             "<span class=\"clause\">{}</span>{}",
                             escape(&entry.clause),
-                            escape(&brief(&entry.provision))
+                            escape(&entry.provision.brief())
                         );
                     }
                     body.push_str("</td>");

@@ -33,7 +33,6 @@
 //! ```
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::{Comparison, Evolution, Merge, PlanDiff};
 
@@ -61,15 +60,16 @@ impl Versioned for Evolution {
 
 /// The value's pretty-printed JSON with a leading `schema` field.
 pub fn to_json<T: Versioned>(value: &T) -> String {
-    let mut object = Map::new();
-    object.insert("schema".into(), Value::from(T::SCHEMA));
-    match serde_json::to_value(value) {
-        Ok(Value::Object(fields)) => object.extend(fields),
-        Ok(other) => {
-            object.insert("value".into(), other);
-        }
-        // Result types hold only strings, numbers and string-keyed maps.
-        Err(_) => {}
+    #[derive(Serialize)]
+    struct Tagged<'a, T> {
+        schema: &'static str,
+        #[serde(flatten)]
+        value: &'a T,
     }
-    serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()
+    // Result types hold only strings, numbers, sequences and string-keyed maps.
+    serde_json::to_string_pretty(&Tagged {
+        schema: T::SCHEMA,
+        value,
+    })
+    .unwrap_or_default()
 }

@@ -7,7 +7,6 @@
 use std::fmt::Write as _;
 
 use super::{changed_provisions, counts, group_letter, heading, unchanged_text};
-use crate::compare::brief;
 use crate::diff::WordTag;
 use crate::{ClauseChangeKind, Comparison, PlanDiff};
 
@@ -57,7 +56,7 @@ pub fn comparison(comparison: &Comparison) -> String {
                 let letter = row.group_of(id).map_or(' ', group_letter);
                 let lines: Vec<String> = entries
                     .iter()
-                    .map(|e| format!("{} {}", escape(&e.clause), escape(&brief(&e.provision))))
+                    .map(|e| format!("{} {}", escape(&e.clause), escape(&e.provision.brief())))
                     .collect();
                 format!("**{letter}** {}", lines.join("<br>"))
             })

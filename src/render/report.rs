@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 
 use super::tally;
 use crate::compare::Entry;
-use crate::compare::brief;
 use crate::evolution::{Evolution, StepKind};
 use crate::merge::{Merge, MergeKind};
 
@@ -45,7 +44,7 @@ fn cell(entries: Option<&[Entry]>) -> String {
         Some(entries) => {
             let parts: Vec<String> = entries
                 .iter()
-                .map(|e| format!("{} {}", e.clause, brief(&e.provision)))
+                .map(|e| format!("{} {}", e.clause, e.provision.brief()))
                 .collect();
             parts.join("; ")
         }
@@ -185,7 +184,7 @@ pub(crate) fn evolution(evolution: &Evolution) -> Report {
                 lines.push(format!(
                     "reports differ: {} {} ({}, {} confidence)",
                     alt.entry.clause,
-                    brief(&alt.entry.provision),
+                    alt.entry.provision.brief(),
                     alt.sources.join(", "),
                     alt.confidence
                 ));

@@ -9,7 +9,6 @@ use anstyle::{AnsiColor, Effects, Style};
 
 use super::report::{Report, Tone};
 use super::{Options, changed_provisions, counts, group_letter, heading, unchanged_text, wrap};
-use crate::compare::brief;
 use crate::diff::{ClauseChange, WordTag};
 use crate::{ClauseChangeKind, Comparison, ComparisonRow, Evolution, Merge, PlanDiff, RowStatus};
 
@@ -123,7 +122,7 @@ fn cell_lines(row: &ComparisonRow, id: &str, width: usize, painter: Painter) -> 
     let letter = group.map_or(' ', group_letter).to_string();
     let mut lines = Vec::new();
     for entry in entries {
-        let text = format!("{} {}", entry.clause, brief(&entry.provision));
+        let text = format!("{} {}", entry.clause, entry.provision.brief());
         for (n, line) in wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
             let mark = if n == 0 { letter.as_str() } else { " " };
             let mark = match group {

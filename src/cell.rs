@@ -1,0 +1,211 @@
+//! A plan's provisions on one subject as results show them: the entries of a
+//! cell, the position they take, and the field changes from one provision to another.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::ProvisionRef;
+use crate::model::{FieldValue, Plan, Provision};
+
+/// A provision of a plan in a result cell, with the number of its clause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The clause's number (or id when unnumbered).
+    pub clause: String,
+    /// The provision.
+    pub provision: Provision,
+}
+
+impl Entry {
+    /// The provisions a cell of an alignment points at in `plan`.
+    pub(crate) fn cell(plan: &Plan, refs: &[ProvisionRef]) -> Vec<Entry> {
+        refs.iter()
+            .filter_map(|r| {
+                let (_, clause) = plan.clauses.get_index(r.clause)?;
+                Some(Entry {
+                    clause: clause.label().to_owned(),
+                    provision: clause.provisions.get(r.provision)?.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The field changes from one plan's provisions on a subject to another's,
+    /// provision by provision in order.
+    pub(crate) fn changes(before: &[Entry], after: &[Entry]) -> Vec<FieldChange> {
+        before
+            .iter()
+            .zip(after)
+            .flat_map(|(b, a)| field_changes(&b.provision, &a.provision))
+            .collect()
+    }
+}
+
+/// What a plan holds on a subject, for telling whether two plans agree: its
+/// distinct provisions, in a fixed order. An [`Other`](crate::Other) provision
+/// counts by its summary, since its slug is a label, not a position.
+pub(crate) fn position(entries: &[Entry]) -> Vec<Stance<'_>> {
+    let mut stances: Vec<Stance<'_>> = entries
+        .iter()
+        .map(|entry| match &entry.provision {
+            Provision::Other(other) => Stance::Said(&other.summary),
+            typed => Stance::Typed(typed),
+        })
+        .collect();
+    stances.sort();
+    stances.dedup();
+    stances
+}
+
+/// One element of a [`position`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Stance<'a> {
+    Typed(&'a Provision),
+    Said(&'a str),
+}
+
+/// One changed field of a provision: its path and its value before and after
+/// (`None` where that side leaves it unstated).
+///
+/// ```
+/// use peacediff::{FieldValue, corpus, diff};
+///
+/// let (draft, e3) = (corpus::get("us-28-point-2025-11").unwrap(), corpus::get("e3-counter-2025-11").unwrap());
+/// let changes = diff(draft, e3);
+/// let cap = changes.provisions.iter().find(|p| p.subject.to_string() == "military/armed-forces-cap").unwrap();
+/// assert_eq!(cap.fields[0].after, Some(FieldValue::Number(800_000)));
+/// assert_eq!(cap.fields[0].to_string(), "cap: 600,000 → 800,000");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FieldChange {
+    /// Dotted path of the field (`cap`, `amount.billions`).
+    pub path: String,
+    /// The old value.
+    pub before: Option<FieldValue>,
+    /// The new value.
+    pub after: Option<FieldValue>,
+}
+
+impl FieldChange {
+    /// The same change seen from the other side.
+    pub(crate) fn invert(self) -> Self {
+        FieldChange {
+            path: self.path,
+            before: self.after,
+            after: self.before,
+        }
+    }
+}
+
+impl fmt::Display for FieldChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.path.rsplit('.').next().unwrap_or_default();
+        let show = |v: &Option<FieldValue>| match v {
+            // A flag reads as yes or no here: its name is already the path.
+            Some(FieldValue::Flag(flag)) => FieldValue::Flag(*flag).to_string(),
+            Some(value) => crate::model::reading(name, value),
+            None => "—".to_owned(),
+        };
+        write!(f, "{}: {} → {}", self.path, show(&self.before), show(&self.after))
+    }
+}
+
+/// The fields on which two provisions differ, in declaration order, recursing
+/// into records.
+pub(crate) fn field_changes(before: &Provision, after: &Provision) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let (old, new) = (before.fields(), after.fields());
+    let named = |fields: &[(&str, Option<FieldValue>)]| -> Vec<(String, Option<FieldValue>)> {
+        fields
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), value.clone()))
+            .collect()
+    };
+    compare_fields("", &named(&old), &named(&new), &mut out);
+    out
+}
+
+fn compare_fields(
+    path: &str,
+    old: &[(String, Option<FieldValue>)],
+    new: &[(String, Option<FieldValue>)],
+    out: &mut Vec<FieldChange>,
+) {
+    let find = |fields: &[(String, Option<FieldValue>)], name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.clone())
+    };
+    // Fields in declaration order, then those only the new side has.
+    let names = old.iter().map(|(name, _)| name).chain(
+        new.iter()
+            .map(|(name, _)| name)
+            .filter(|name| !old.iter().any(|(n, _)| n == *name)),
+    );
+    for name in names {
+        let path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}.{name}")
+        };
+        match (find(old, name), find(new, name)) {
+            (Some(FieldValue::Record(a)), Some(FieldValue::Record(b))) => {
+                let entries =
+                    |record: indexmap::IndexMap<String, FieldValue>| -> Vec<(String, Option<FieldValue>)> {
+                        record.into_iter().map(|(k, v)| (k, Some(v))).collect()
+                    };
+                compare_fields(&path, &entries(a), &entries(b), out);
+            }
+            (a, b) if a != b => out.push(FieldChange {
+                path,
+                before: a,
+                after: b,
+            }),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, Economy, EconomyStance, EconomySubject, Money};
+
+    fn economy(billions: u64, currency: Currency, share: Option<u8>) -> Provision {
+        Provision::Economy(Economy {
+            subject: EconomySubject::FrozenAssets,
+            stance: EconomyStance::UsLedFund,
+            amount: Some(Money { billions, currency }),
+            funded_by: Vec::new(),
+            parties: Vec::new(),
+            us_profit_share_percent: share,
+        })
+    }
+
+    #[test]
+    fn records_change_field_by_field_and_absent_fields_read_as_unstated() {
+        let before = economy(100, Currency::Usd, Some(50));
+        let after = economy(100, Currency::Eur, None);
+        let changes: Vec<String> = field_changes(&before, &after)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            changes,
+            ["amount.currency: usd → eur", "us_profit_share_percent: 50% → —"]
+        );
+        assert!(field_changes(&before, &before).is_empty());
+        let back = field_changes(&after, &before);
+        assert_eq!(
+            back,
+            field_changes(&before, &after)
+                .into_iter()
+                .map(FieldChange::invert)
+                .collect::<Vec<_>>()
+        );
+    }
+}
