@@ -114,11 +114,29 @@
 //!
 #![doc = include_str!("subjects.md")]
 //!
+//! # Layers
+//!
+//! The modules form layers, each using only those below it: the model (plans,
+//! clauses, provisions, subjects, sources, validation, and [`corpus`]), then the
+//! alignment ([`align`]: subject rows and wording matching), then the results
+//! ([`diff`](mod@diff), [`compare`](mod@compare), [`merge`](mod@merge),
+//! [`evolution`](mod@evolution)), then [`render`], then [`synth`], [`laws`] and
+//! [`testing`]. The project's tests check the order.
+//!
 //! # Features
 //!
-//! - `proptest`: the [`testing`] module: proptest strategies for every model type,
-//!   related plans with their true alignment, and `Arbitrary` impls. The
-//!   [`laws`] and the seeded generator [`synth`] need no feature.
+//! The model, the alignment and every result build with no feature at all; a crate
+//! that only loads and diffs its own plans can turn the defaults off
+//! (`default-features = false`).
+//!
+//! | Feature | Default | What it adds |
+//! |---|---|---|
+//! | `render` | yes | [`render`]: terminal, Markdown, JSON and HTML reports; `Display` for [`PlanDiff`], [`Comparison`], [`Merge`] and [`Evolution`]; the law [`laws::render_total`]. |
+//! | `corpus` | yes | [`corpus`]: the bundled plans. |
+//! | `proptest` | no | [`testing`]: proptest strategies for every model type, related plans with their true alignment, and `Arbitrary` impls. |
+//!
+//! The [`laws`] and the seeded generator [`synth`] need no feature.
+//!
 #![cfg_attr(feature = "proptest", doc = "")]
 #![cfg_attr(feature = "proptest", doc = include_str!("testing.md"))]
 #![forbid(unsafe_code)]
@@ -138,6 +156,8 @@
 pub mod align;
 mod cell;
 pub mod compare;
+#[cfg(feature = "corpus")]
+#[cfg_attr(docsrs, doc(cfg(feature = "corpus")))]
 pub mod corpus;
 mod correspondence;
 pub mod diff;
@@ -147,6 +167,8 @@ pub mod laws;
 mod matching;
 pub mod merge;
 mod model;
+#[cfg(feature = "render")]
+#[cfg_attr(docsrs, doc(cfg(feature = "render")))]
 pub mod render;
 pub mod synth;
 #[cfg(feature = "proptest")]
