@@ -79,6 +79,29 @@ pub enum Error {
     },
 }
 
+/// A name or value written as text that does not parse: an unknown vocabulary
+/// word, subject or date, from the [`FromStr`](std::str::FromStr) impls.
+///
+/// ```
+/// use peacediff::{Party, Subject};
+///
+/// let crimea: Subject = "territory/crimea".parse().unwrap();
+/// assert_eq!(crimea.slug(), "crimea");
+/// let err = "atlantis".parse::<Party>().unwrap_err();
+/// assert!(err.to_string().starts_with("unknown party `atlantis` (expected one of `ukraine`"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ParseError {
+    message: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(message: String) -> Self {
+        ParseError { message }
+    }
+}
+
 /// A broken rule of the model, carried by [`Error::Invalid`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -145,6 +168,12 @@ pub enum Problem {
     InvalidUrl {
         /// The value found.
         url: String,
+    },
+    /// A date that is not on the calendar, such as month 13 or 30 February.
+    #[error("`{date}` is not a calendar date")]
+    InvalidDate {
+        /// The date as written.
+        date: String,
     },
     /// An id or slug with characters outside its allowed set.
     #[error("`{value}` must be {expected}")]

@@ -47,6 +47,36 @@
 //! );
 //! ```
 //!
+//! # Building plans in code
+//!
+//! Each topic struct has a constructor taking its subject and required fields
+//! (struct update syntax sets the others) and converts into a [`Provision`];
+//! [`Plan`], [`Clause`], [`Source`], [`Note`] and [`Reading`] build with `new` and
+//! `with_` methods, and [`Plan::validate`] applies the loader's rules:
+//!
+//! ```
+//! use peacediff::*;
+//!
+//! let date: Date = "2025-12-01".parse()?;
+//! let clause = |id: &str, text: &str, provision: Provision| {
+//!     Clause::new(id, text, Confidence::High).with_provision(provision).with_source("S1")
+//! };
+//! let cap = Military { cap: Some(700_000), ..Military::new(MilitarySubject::ArmedForcesCap, MilitaryStance::Capped) };
+//! let mine = Plan::new("mine", "My plan", date, Completeness::Complete)
+//!     .with_source(Source::new("S1", "Example News", "A report", "https://example.org/a", date))
+//!     .with_clause(clause("1", "Crimea stays Russian in fact.", Territory::new(TerritorySubject::Crimea, TerritoryStatus::RussianDeFacto).into()))
+//!     .with_clause(clause("2", "No NATO membership.", Nato::new(NatoSubject::UkraineMembership, NatoStance::Renounced).into()))
+//!     .with_clause(clause("3", "The army is capped at 700,000.", cap.into()));
+//! mine.validate()?;
+//!
+//! let draft = corpus::get("us-28-point-2025-11").unwrap();
+//! let changes = diff(draft, &mine);
+//! let army = changes.provisions.iter().find(|p| p.subject.to_string() == "military/armed-forces-cap").unwrap();
+//! assert_eq!(army.fields[0].after, Some(FieldValue::Number(700_000)));
+//! assert_eq!(army.fields[0].to_string(), "cap: 600,000 → 700,000");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Comparing plans
 //!
 //! [`diff()`] tells what one plan changes against another, clause by clause and
@@ -180,7 +210,7 @@ pub use compare::{Comparison, ComparisonRow, RowStatus, compare};
 pub use diff::{
     ClauseChange, ClauseChangeKind, FieldChange, PlanDiff, ProvisionChange, ProvisionChangeKind, diff,
 };
-pub use error::{Error, Problem};
+pub use error::{Error, ParseError, Problem};
 pub use evolution::{Evolution, Step, StepKind, evolution};
 pub use merge::{ClauseMerge, Merge, MergeKind, Side, SubjectMerge, merge};
 pub use model::*;

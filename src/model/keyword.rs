@@ -1,7 +1,7 @@
 //! Closed vocabularies: enums whose values have a fixed JSON name and a meaning.
 
 /// Declares a closed vocabulary: a fieldless enum whose variants serialise as the
-/// given names, with `ALL`, `as_str`, `meaning`, `from_name` and `Display`.
+/// given names, with `ALL`, `as_str`, `meaning`, `from_name`, `FromStr` and `Display`.
 /// The label names the vocabulary in error messages ("unknown territory status").
 ///
 /// The meaning string doubles as the variant's doc comment, so the docs and the
@@ -48,12 +48,20 @@ macro_rules! keywords {
             }
         }
 
+        impl core::str::FromStr for $name {
+            type Err = $crate::error::ParseError;
+
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                Self::from_name(name).ok_or_else(|| {
+                    $crate::error::ParseError::new($crate::model::keyword::unknown($label, name, Self::ALL.iter().map(|v| v.as_str())))
+                })
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                Self::from_name(&name).ok_or_else(|| {
-                    serde::de::Error::custom($crate::model::keyword::unknown($label, &name, Self::ALL.iter().map(|v| v.as_str())))
-                })
+                name.parse().map_err(serde::de::Error::custom)
             }
         }
 

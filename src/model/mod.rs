@@ -8,6 +8,7 @@ mod plan;
 mod provision;
 mod source;
 mod subject;
+mod text;
 mod validate;
 
 pub use field::{FieldValue, reading};

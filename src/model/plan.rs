@@ -1,5 +1,6 @@
 //! Plans and clauses, and loading them from JSON.
 
+use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
@@ -12,6 +13,7 @@ use super::party::Party;
 use super::provision::Provision;
 use super::source::{Confidence, Date, Note, NoteKind, Source};
 use super::subject::Subject;
+use super::text::printable;
 use crate::error::Error;
 
 keywords! {
@@ -68,6 +70,53 @@ pub struct Reading {
 }
 
 impl Clause {
+    /// A clause with its id, paraphrase and confidence, and as yet no number,
+    /// provisions or sources: add them with the `with_` methods.
+    pub fn new(id: impl Into<String>, text: impl Into<String>, confidence: Confidence) -> Clause {
+        Clause {
+            id: id.into(),
+            number: None,
+            text: text.into(),
+            provisions: Vec::new(),
+            sources: Vec::new(),
+            confidence,
+            notes: Vec::new(),
+            alternatives: Vec::new(),
+        }
+    }
+
+    /// The clause with the number the document gives it.
+    pub fn with_number(self, number: impl Into<String>) -> Clause {
+        Clause {
+            number: Some(number.into()),
+            ..self
+        }
+    }
+
+    /// The clause with one more provision.
+    pub fn with_provision(mut self, provision: impl Into<Provision>) -> Clause {
+        self.provisions.push(provision.into());
+        self
+    }
+
+    /// The clause citing one more source, by its id.
+    pub fn with_source(mut self, source: impl Into<String>) -> Clause {
+        self.sources.push(source.into());
+        self
+    }
+
+    /// The clause with one more note.
+    pub fn with_note(mut self, note: Note) -> Clause {
+        self.notes.push(note);
+        self
+    }
+
+    /// The clause with one more alternative reading.
+    pub fn with_alternative(mut self, reading: Reading) -> Clause {
+        self.alternatives.push(reading);
+        self
+    }
+
     /// The document's number for the clause, or its id when it has none.
     pub fn label(&self) -> &str {
         self.number.as_deref().unwrap_or(&self.id)
@@ -82,6 +131,31 @@ impl Clause {
             }
         }
         subjects
+    }
+}
+
+impl Reading {
+    /// A reading with its paraphrase and confidence, and as yet no provisions or
+    /// sources: add them with the `with_` methods.
+    pub fn new(text: impl Into<String>, confidence: Confidence) -> Reading {
+        Reading {
+            text: text.into(),
+            provisions: Vec::new(),
+            sources: Vec::new(),
+            confidence,
+        }
+    }
+
+    /// The reading with one more provision.
+    pub fn with_provision(mut self, provision: impl Into<Provision>) -> Reading {
+        self.provisions.push(provision.into());
+        self
+    }
+
+    /// The reading citing one more source, by its id.
+    pub fn with_source(mut self, source: impl Into<String>) -> Reading {
+        self.sources.push(source.into());
+        self
     }
 }
 
@@ -158,7 +232,6 @@ impl TryFrom<PlanRecord> for Plan {
 
     fn try_from(record: PlanRecord) -> Result<Plan, Error> {
         let plan = Plan::from_record(record)?;
-        Limits::default().check_plan(&plan)?;
         plan.validate()?;
         Ok(plan)
     }
@@ -186,6 +259,91 @@ impl Plan {
 }
 
 impl Plan {
+    /// A plan with its id, title, date and completeness, and as yet no sponsors,
+    /// summary, notes, sources or clauses: add them with the `with_` methods, then
+    /// [`validate`](Plan::validate) it.
+    ///
+    /// ```
+    /// use peacediff::*;
+    ///
+    /// let cap = Military { cap: Some(800_000), ..Military::new(MilitarySubject::ArmedForcesCap, MilitaryStance::Capped) };
+    /// let plan = Plan::new("mine", "My plan", "2025-05-01".parse()?, Completeness::Complete)
+    ///     .with_source(Source::new("S1", "Example News", "A report", "https://example.org/a", "2025-05-01".parse()?))
+    ///     .with_clause(Clause::new("1", "The army is capped at 800,000.", Confidence::High).with_provision(cap).with_source("S1"));
+    /// plan.validate()?;
+    /// assert_eq!(plan.to_string(), "mine: My plan (2025-05-01, complete, 1 clause)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        date: Date,
+        completeness: Completeness,
+    ) -> Plan {
+        Plan {
+            id: id.into(),
+            title: title.into(),
+            aliases: Vec::new(),
+            date,
+            sponsors: Vec::new(),
+            completeness,
+            summary: String::new(),
+            notes: Vec::new(),
+            sources: IndexMap::new(),
+            clauses: IndexMap::new(),
+        }
+    }
+
+    /// The plan with a summary.
+    pub fn with_summary(self, summary: impl Into<String>) -> Plan {
+        Plan {
+            summary: summary.into(),
+            ..self
+        }
+    }
+
+    /// The plan with one more alias.
+    pub fn with_alias(mut self, alias: impl Into<String>) -> Plan {
+        self.aliases.push(alias.into());
+        self
+    }
+
+    /// The plan with one more sponsor.
+    pub fn with_sponsor(mut self, sponsor: Party) -> Plan {
+        self.sponsors.push(sponsor);
+        self
+    }
+
+    /// The plan with one more note.
+    pub fn with_note(mut self, note: Note) -> Plan {
+        self.notes.push(note);
+        self
+    }
+
+    /// The plan with `source` under its own id, replacing one with the same id.
+    pub fn with_source(mut self, source: Source) -> Plan {
+        self.insert_source(source);
+        self
+    }
+
+    /// The plan with `clause` under its own id: a new id goes last, a known one
+    /// replaces that clause in place.
+    pub fn with_clause(mut self, clause: Clause) -> Plan {
+        self.insert_clause(clause);
+        self
+    }
+
+    /// Stores `source` under its own id; returns the source it replaces, if any.
+    pub fn insert_source(&mut self, source: Source) -> Option<Source> {
+        self.sources.insert(source.id.clone(), source)
+    }
+
+    /// Stores `clause` under its own id (last when the id is new, in place when it
+    /// is known); returns the clause it replaces, if any.
+    pub fn insert_clause(&mut self, clause: Clause) -> Option<Clause> {
+        self.clauses.insert(clause.id.clone(), clause)
+    }
+
     /// Parses and validates a plan from its JSON text.
     ///
     /// A leading byte-order mark is ignored. Parse errors carry the line, column
@@ -212,8 +370,7 @@ impl Plan {
         let record: PlanRecord = serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
         deserializer.end().map_err(Error::trailing)?;
         let plan = Plan::from_record(record)?;
-        limits.check_plan(&plan)?;
-        plan.validate()?;
+        plan.validate_with(limits)?;
         Ok(plan)
     }
 
@@ -346,5 +503,35 @@ impl Silence {
     /// Whether the plan is silent on every subject of the other plan's `clauses`.
     pub(crate) fn on_all<'c>(&self, mut clauses: impl Iterator<Item = &'c Clause>) -> bool {
         self.covered.is_some() && clauses.all(|c| c.provisions.iter().all(|p| self.on(&p.subject())))
+    }
+}
+
+impl fmt::Display for Plan {
+    /// A one-line summary: id, title, date, completeness and clause count.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.clauses.len();
+        write!(
+            f,
+            "{}: {} ({}, {}, {n} clause{})",
+            printable(&self.id),
+            printable(&self.title),
+            self.date,
+            self.completeness,
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl fmt::Display for Clause {
+    /// The clause's number or id, its subjects and its text on one line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let subjects: Vec<String> = self.subjects().iter().map(ToString::to_string).collect();
+        write!(
+            f,
+            "{} [{}]: {}",
+            printable(self.label()),
+            subjects.join(", "),
+            printable(&self.text)
+        )
     }
 }

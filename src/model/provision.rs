@@ -607,3 +607,60 @@ pub struct Other {
     /// What the provision says.
     pub summary: String,
 }
+
+// ---------------------------------------------------------------- construction
+
+/// Declares for each topic struct a constructor taking its subject and required
+/// fields, every other field left unstated, and its conversion into a [`Provision`].
+/// The struct literal names every field, so a field missing here does not compile.
+macro_rules! constructors {
+    ($($variant:ident($ty:ident) { $subject:ty $(, $required:ident: $rty:ty)*; $($optional:ident),* })*) => {
+        $(
+            impl $ty {
+                #[doc = concat!("A provision on `subject`", $(" with its `", stringify!($required), "`",)* "; every other field unstated.")]
+                pub fn new(subject: $subject $(, $required: $rty)*) -> Self {
+                    $ty { subject, $($required,)* $($optional: Default::default(),)* }
+                }
+            }
+
+            impl From<$ty> for Provision {
+                fn from(provision: $ty) -> Self {
+                    Provision::$variant(provision)
+                }
+            }
+        )*
+    };
+}
+
+constructors! {
+    Territory(Territory) { TerritorySubject, status: TerritoryStatus; scope, recognised_by }
+    Nato(Nato) { NatoSubject, stance: NatoStance; mediator, after_signing }
+    Sanctions(Sanctions) { SanctionsSubject; imposed_by, since_year, lifting, trigger, military_response, benefits_revoked }
+    Guarantees(Guarantees) { GuaranteesSubject; form, guarantors, parties, conditions, compensated }
+    Prisoners(Prisoners) { PrisonersSubject, terms: HumanitarianTerms; obliged }
+    Ceasefire(Ceasefire) { CeasefireSubject; kind, participants, within_hours }
+    Military(Military) { MilitarySubject, stance: MilitaryStance; cap, peacetime_only, forces }
+    Economy(Economy) { EconomySubject, stance: EconomyStance; amount, funded_by, parties, us_profit_share_percent }
+    Nuclear(Nuclear) { NuclearSubject, stance: NuclearStance; operators, supervisor, power_split, parties }
+    Governance(Governance) { GovernanceSubject, stance: GovernanceStance; within_days, parties }
+    Navigation(Navigation) { NavigationSubject, access: Access; beneficiaries }
+    Monitoring(Monitoring) { MonitoringSubject; lead, members, means, legally_binding, sanctions_for_violations }
+    Eu(Eu) { EuSubject, stance: EuStance; by_year }
+}
+
+impl Other {
+    /// A provision on the free subject `other/<slug>` (kebab case, checked by
+    /// [`Plan::validate`](crate::Plan::validate)) saying `summary`.
+    pub fn new(slug: impl Into<String>, summary: impl Into<String>) -> Self {
+        Other {
+            subject: slug.into(),
+            summary: summary.into(),
+        }
+    }
+}
+
+impl From<Other> for Provision {
+    fn from(provision: Other) -> Self {
+        Provision::Other(provision)
+    }
+}

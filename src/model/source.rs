@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::keyword::keywords;
 use super::subject::Subject;
+use crate::error::ParseError;
 
 /// A published report a plan or clause rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,6 +22,25 @@ pub struct Source {
     pub url: String,
     /// When it was published.
     pub date: Date,
+}
+
+impl Source {
+    /// A source with every field given.
+    pub fn new(
+        id: impl Into<String>,
+        outlet: impl Into<String>,
+        title: impl Into<String>,
+        url: impl Into<String>,
+        date: Date,
+    ) -> Source {
+        Source {
+            id: id.into(),
+            outlet: outlet.into(),
+            title: title.into(),
+            url: url.into(),
+            date,
+        }
+    }
 }
 
 keywords! {
@@ -65,6 +85,40 @@ pub struct Note {
     /// How well the remark is attested, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
+}
+
+impl Note {
+    /// A note of `kind` saying `text`, about no subject, citing no source, with
+    /// no confidence given.
+    pub fn new(kind: NoteKind, text: impl Into<String>) -> Note {
+        Note {
+            kind,
+            subjects: Vec::new(),
+            text: text.into(),
+            sources: Vec::new(),
+            confidence: None,
+        }
+    }
+
+    /// The note about one more subject.
+    pub fn with_subject(mut self, subject: Subject) -> Note {
+        self.subjects.push(subject);
+        self
+    }
+
+    /// The note citing one more source, by its id.
+    pub fn with_source(mut self, source: impl Into<String>) -> Note {
+        self.sources.push(source.into());
+        self
+    }
+
+    /// The note with a confidence.
+    pub fn with_confidence(self, confidence: Confidence) -> Note {
+        Note {
+            confidence: Some(confidence),
+            ..self
+        }
+    }
 }
 
 /// A calendar date, possibly only to the month, possibly approximate.
@@ -149,14 +203,22 @@ impl Serialize for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
+impl std::str::FromStr for Date {
+    type Err = ParseError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Date::parse(text).ok_or_else(|| {
+            ParseError::new(format!(
                 "invalid date `{text}` (expected YYYY-MM-DD or YYYY-MM, optionally prefixed with `~`)"
             ))
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::keyword::keywords;
+use crate::error::ParseError;
 
 keywords! {
     /// The subject area of a provision. Topics are listed in the order comparisons show them.
@@ -200,12 +201,26 @@ pub struct Subject {
 }
 
 impl Subject {
-    /// A subject of `topic` with the given slug, which must be kebab case.
+    /// A subject of `topic` with the given slug: for a typed topic a subject listed
+    /// in the crate docs, for `other` any kebab-case slug. The same rule as
+    /// [`Subject::parse`].
+    ///
+    /// ```
+    /// use peacediff::{Subject, Topic};
+    ///
+    /// assert!(Subject::new(Topic::Territory, "crimea").is_some());
+    /// assert!(Subject::new(Topic::Territory, "atlantis").is_none());
+    /// assert!(Subject::new(Topic::Other, "atlantis").is_some());
+    /// assert!(Subject::new(Topic::Other, "Atlantis").is_none());
+    /// ```
     pub fn new(topic: Topic, slug: &str) -> Option<Subject> {
-        is_kebab_case(slug).then(|| Subject {
-            topic,
-            slug: Arc::from(slug),
-        })
+        let subject = Subject::from_parts(topic, slug);
+        let valid = if topic == Topic::Other {
+            is_kebab_case(slug)
+        } else {
+            subject.is_known()
+        };
+        valid.then_some(subject)
     }
 
     /// A subject without the kebab-case check, for slugs already held by a provision.
@@ -219,9 +234,7 @@ impl Subject {
     /// Parses `topic/slug`. Slugs of typed topics must be known subjects.
     pub fn parse(text: &str) -> Option<Subject> {
         let (topic, slug) = text.split_once('/')?;
-        let topic = Topic::from_name(topic)?;
-        let subject = Subject::new(topic, slug)?;
-        (topic == Topic::Other || subject.is_known()).then_some(subject)
+        Subject::new(Topic::from_name(topic)?, slug)
     }
 
     /// The topic part.
@@ -298,14 +311,22 @@ impl Serialize for Subject {
     }
 }
 
-impl<'de> Deserialize<'de> for Subject {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Subject::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
+impl std::str::FromStr for Subject {
+    type Err = ParseError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Subject::parse(text).ok_or_else(|| {
+            ParseError::new(format!(
                 "unknown subject `{text}` (expected `topic/slug` with a subject listed in the crate docs, or `other/<kebab-case>`)"
             ))
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for Subject {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

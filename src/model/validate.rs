@@ -3,9 +3,10 @@
 use indexmap::IndexMap;
 use indexmap::map::Entry;
 
+use super::limits::Limits;
 use super::plan::{Clause, Plan};
 use super::provision::Provision;
-use super::source::{Note, Source};
+use super::source::{Date, Note, Source};
 use super::subject::is_kebab_case;
 use crate::error::{Error, Problem};
 
@@ -66,6 +67,15 @@ fn check_id(plan: &str, path: &str, id: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// A date as the JSON form reads it back: on the calendar, with a four-digit year.
+fn check_date(plan: &str, path: &str, date: Date) -> Result<(), Error> {
+    let written = date.to_string();
+    if written.parse::<Date>() != Ok(date) {
+        return Err(Error::invalid(plan, path, Problem::InvalidDate { date: written }));
+    }
+    Ok(())
+}
+
 fn check_text(plan: &str, path: impl FnOnce() -> String, text: &str) -> Result<(), Error> {
     if text.trim().is_empty() {
         return Err(Error::invalid(plan, path(), Problem::Empty));
@@ -76,12 +86,21 @@ fn check_text(plan: &str, path: impl FnOnce() -> String, text: &str) -> Result<(
 impl Plan {
     /// Checks every rule of the model: non-empty ids and texts, ids unique and
     /// matching their keys, each clause with provisions and known sources, numbers
-    /// in range (see [`ranges`]), URLs that are `http(s)`, slugs in kebab case.
+    /// in range (see [`ranges`]), dates on the calendar, URLs that are `http(s)`,
+    /// slugs in kebab case, and the default [`Limits`] on sizes.
     ///
-    /// The loaders call this; call it yourself after building or editing a plan in code.
+    /// A plan passes exactly when [`Plan::from_json`] accepts its JSON form. The
+    /// loaders call this; call it yourself after building or editing a plan in code.
     pub fn validate(&self) -> Result<(), Error> {
+        self.validate_with(&Limits::default())
+    }
+
+    /// [`Plan::validate`] with other size limits, as [`Plan::from_json_with`] applies them.
+    pub fn validate_with(&self, limits: &Limits) -> Result<(), Error> {
+        limits.check_plan(self)?;
         let plan = self.id.as_str();
         check_id(plan, "id", plan)?;
+        check_date(plan, "date", self.date)?;
         check_text(plan, || "title".into(), &self.title)?;
         for (index, alias) in self.aliases.iter().enumerate() {
             check_text(plan, || format!("aliases[{index}]"), alias)?;
@@ -110,6 +129,7 @@ impl Plan {
             return Err(Error::invalid(plan, path("id"), problem));
         }
         check_text(plan, || path("outlet"), &source.outlet)?;
+        check_date(plan, &path("date"), source.date)?;
         check_text(plan, || path("title"), &source.title)?;
         if !is_http_url(&source.url) {
             let problem = Problem::InvalidUrl {
