@@ -60,7 +60,7 @@ fn main() -> ExitCode {
     let comparison = support::plans(&args.plans).and_then(|plans| compare(&plans.iter().collect::<Vec<_>>()));
     let mut comparison = match comparison {
         Ok(comparison) => comparison,
-        Err(err) => return support::fail(err),
+        Err(err) => return support::fail(support::chain(&err)),
     };
     // The agreement matrix stays computed over every subject.
     comparison.rows.retain(|row| {

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let plans = match support::plans(&[args.a.clone(), args.b.clone()]) {
         Ok(plans) => plans,
-        Err(err) => return support::fail(err),
+        Err(err) => return support::fail(support::chain(&err)),
     };
     let [a, b] = plans.as_slice() else {
         return support::fail("expected two plans");

@@ -43,7 +43,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let plans = match support::plans(&args.plans) {
         Ok(plans) => plans,
-        Err(err) => return support::fail(err),
+        Err(err) => return support::fail(support::chain(&err)),
     };
     let plans: Vec<&peacediff::Plan> = plans.iter().collect();
     let history = evolution(&args.subject, &plans);

@@ -60,7 +60,7 @@ fn main() -> ExitCode {
     };
     let plans = match support::plans(&names) {
         Ok(plans) => plans,
-        Err(err) => return support::fail(err),
+        Err(err) => return support::fail(support::chain(&err)),
     };
     let [base, ours, theirs] = plans.as_slice() else {
         return support::fail("expected three plans");
@@ -75,7 +75,7 @@ fn main() -> ExitCode {
             };
             match merged.resolve(side) {
                 Ok(plan) => args.output.emit(|_| plan.to_json() + "\n"),
-                Err(err) => support::fail(err),
+                Err(err) => support::fail(support::chain(&err)),
             }
         }
         None => args.output.emit(|options| merged.render(format, options)),

@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let plans = match support::plans(&args.plans) {
         Ok(plans) => plans,
-        Err(err) => return support::fail(err),
+        Err(err) => return support::fail(support::chain(&err)),
     };
     args.output.emit(|options| match args.format {
         // Serialising plans cannot fail: every map key is a string.

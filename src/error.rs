@@ -7,7 +7,20 @@ use std::path::{Path, PathBuf};
 ///
 /// Every variant names the place: the file when there is one, then the line and
 /// column (parse errors) and the JSON path of the offending value, such as
-/// `clauses[3].provisions[0].cap`.
+/// `clauses[3].provisions[0].cap`. An error that has a cause (the broken rule of
+/// [`Error::Invalid`], the I/O error of [`Error::Io`]) gives it through
+/// [`source`](std::error::Error::source) rather than repeating it in its message;
+/// print the chain to show both:
+///
+/// ```
+/// use std::error::Error as _;
+///
+/// let err = peacediff::Plan::from_json(r#"{"id": "x", "title": "", "date": "2025-01-01",
+///     "completeness": "complete", "sources": [], "clauses": []}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "plan `x`, at `title`");
+/// assert_eq!(err.source().unwrap().to_string(), "must not be empty");
+/// assert_eq!(err.problem(), Some(&peacediff::Problem::Empty));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -25,8 +38,9 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// The plan parsed but breaks a rule of the model.
-    #[error("{}plan `{plan}`{}: {problem}", in_file(file), at(path))]
+    /// The plan parsed but breaks a rule of the model: the [`Problem`], also its
+    /// [`source`](std::error::Error::source).
+    #[error("{}plan `{plan}`{}", in_file(file), at(path))]
     Invalid {
         /// The file, when loaded from one.
         file: Option<PathBuf>,
@@ -35,6 +49,7 @@ pub enum Error {
         /// JSON path of the offending value.
         path: String,
         /// Which rule is broken.
+        #[source]
         problem: Problem,
     },
     /// The input is larger than [`Limits::input_bytes`](crate::Limits::input_bytes).
@@ -69,8 +84,8 @@ pub enum Error {
         /// What does not fit.
         reason: String,
     },
-    /// The input could not be read.
-    #[error("{}cannot read the plan: {source}", in_file(file))]
+    /// The input could not be read; the I/O error is the [`source`](std::error::Error::source).
+    #[error("{}cannot read the plan", in_file(file))]
     Io {
         /// The file, when reading one.
         file: Option<PathBuf>,
@@ -187,12 +202,12 @@ pub enum Problem {
 
 impl Error {
     pub(crate) fn parse(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+        // Segments the path cannot name (`?`) are left out rather than shown.
         let path = err.path().to_string();
+        let known: Vec<&str> = path.split('.').filter(|s| !s.is_empty() && *s != "?").collect();
         let mut error = Error::trailing(err.into_inner());
-        if let Error::Parse { path: at, .. } = &mut error
-            && path != "."
-        {
-            *at = path;
+        if let Error::Parse { path: at, .. } = &mut error {
+            *at = known.join(".");
         }
         error
     }
@@ -205,7 +220,9 @@ impl Error {
         let message = text
             .strip_suffix(&format!(" at line {line} column {column}"))
             .unwrap_or(&text)
-            .to_owned();
+            // The record a plan is read through is not a name users know.
+            .replace("struct PlanRecord with 10 elements", "a plan object")
+            .replace("struct PlanRecord", "a plan object");
         Error::Parse {
             file: None,
             line,
@@ -236,6 +253,14 @@ impl Error {
             Error::UnknownPlan { .. } | Error::Mismatch { .. } | Error::DuplicatePlan { .. } => {}
         }
         self
+    }
+
+    /// The broken rule, for an [`Error::Invalid`].
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            Error::Invalid { problem, .. } => Some(problem),
+            _ => None,
+        }
     }
 
     /// The JSON path of the offending value, when the error has one.

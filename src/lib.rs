@@ -26,7 +26,8 @@
 //! ```
 //!
 //! Plans of your own load from JSON with [`Plan::from_json`], [`Plan::from_reader`]
-//! or [`Plan::from_path`]. Every loader validates, and every error names its place:
+//! or [`Plan::from_path`]. Every loader validates, and every error names its place,
+//! with the broken rule as its [`source`](std::error::Error::source):
 //!
 //! ```
 //! let json = r#"{
@@ -41,10 +42,9 @@
 //!   ]
 //! }"#;
 //! let err = peacediff::Plan::from_json(json).unwrap_err();
-//! assert_eq!(
-//!     err.to_string(),
-//!     "plan `mine`, at `clauses[1].id`: duplicate id `1` (first used at index 0)",
-//! );
+//! assert_eq!(err.to_string(), "plan `mine`, at `clauses[1].id`");
+//! let rule = std::error::Error::source(&err).unwrap();
+//! assert_eq!(rule.to_string(), "duplicate id `1` (first used at index 0)");
 //! ```
 //!
 //! # Building plans in code

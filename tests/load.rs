@@ -11,8 +11,19 @@ fn load(name: &str) -> Result<Plan, Error> {
 fn message(name: &str) -> String {
     match load(name) {
         Ok(plan) => panic!("{name} loaded as plan `{}`", plan.id),
-        Err(err) => err.to_string(),
+        Err(err) => chain(&err),
     }
+}
+
+/// The error and its causes on one line, as a program prints them.
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut line = err.to_string();
+    let mut cause = err.source();
+    while let Some(err) = cause {
+        line = format!("{line}: {err}");
+        cause = err.source();
+    }
+    line
 }
 
 #[test]
@@ -124,10 +135,12 @@ fn clauses_need_text_provisions_and_known_sources() {
 fn a_missing_file_is_an_io_error_naming_it() {
     let err = load("no-such-file.json").unwrap_err();
     assert!(matches!(err, Error::Io { .. }));
-    assert!(
-        err.to_string()
-            .starts_with("tests/bad/no-such-file.json: cannot read the plan:")
+    // The message names the file; the I/O error is its source, not repeated.
+    assert_eq!(
+        err.to_string(),
+        "tests/bad/no-such-file.json: cannot read the plan"
     );
+    assert!(chain(&err).starts_with("tests/bad/no-such-file.json: cannot read the plan: "));
 }
 
 #[test]
@@ -135,7 +148,7 @@ fn trailing_text_and_a_byte_order_mark() {
     let json = std::fs::read_to_string("tests/bad/valid.json").unwrap();
     assert!(Plan::from_json(&format!("\u{feff}{json}")).is_ok());
     let err = Plan::from_json(&format!("{json} {{}}")).unwrap_err();
-    assert!(err.to_string().contains("trailing characters"), "{err}");
+    assert!(chain(&err).contains("trailing characters"), "{err}");
 }
 
 #[test]
@@ -154,7 +167,7 @@ fn plans_built_in_code_are_validated_too() {
     plan.clauses["2"].id = "3".into();
     let err = plan.validate().unwrap_err();
     assert_eq!(
-        err.to_string(),
+        chain(&err),
         "plan `sample`, at `clauses[1].id`: stored under key `2` but its id is `3`"
     );
 }
@@ -168,7 +181,7 @@ fn serialising_and_loading_again_gives_an_equal_plan() {
     // Plan's own Deserialize validates as well.
     let json = std::fs::read_to_string("tests/bad/duplicate-clause-id.json").unwrap();
     let err = serde_json::from_str::<Plan>(&json).unwrap_err();
-    assert!(err.to_string().contains("duplicate id `1`"), "{err}");
+    assert!(chain(&err).contains("duplicate id `1`"), "{err}");
 }
 
 #[test]
@@ -231,7 +244,7 @@ fn size_limits_are_checked_before_the_expensive_work() {
         "{err}"
     );
     let expected = format!("the input has {} bytes, over the limit of 67108864", huge.len());
-    assert_eq!(err.to_string(), expected);
+    assert_eq!(chain(&err), expected);
     drop(huge);
 
     // Many clauses, a long text, many provisions: refused by the matching bound.
@@ -242,17 +255,14 @@ fn size_limits_are_checked_before_the_expensive_work() {
         ..Limits::default()
     };
     assert!(
-        Plan::from_json_with(&json, &tight)
-            .unwrap_err()
-            .to_string()
-            .ends_with("2 clauses exceed the limit of 1")
+        chain(&Plan::from_json_with(&json, &tight).unwrap_err()).ends_with("2 clauses exceed the limit of 1")
     );
     let tight = Limits {
         text_chars: 10,
         ..Limits::default()
     };
     assert_eq!(
-        Plan::from_json_with(&json, &tight).unwrap_err().to_string(),
+        chain(&Plan::from_json_with(&json, &tight).unwrap_err()),
         "plan `sample`, at `clauses[0].text`: 22 characters exceed the limit of 10"
     );
     let tight = Limits {

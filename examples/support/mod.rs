@@ -110,3 +110,15 @@ pub fn fail(err: impl Display) -> ExitCode {
     eprintln!("error: {err}");
     ExitCode::from(2)
 }
+
+/// An error with its causes, joined as one line: `plan `x`, at `title`: must not be empty`.
+pub fn chain(err: &dyn std::error::Error) -> String {
+    let mut line = err.to_string();
+    let mut cause = err.source();
+    while let Some(err) = cause {
+        line.push_str(": ");
+        line.push_str(&err.to_string());
+        cause = err.source();
+    }
+    line
+}

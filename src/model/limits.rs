@@ -13,7 +13,8 @@ use crate::error::{Error, Problem};
 /// let json = std::fs::read_to_string("tests/bad/valid.json").unwrap();
 /// let tight = Limits { clauses: 1, ..Limits::default() };
 /// let err = Plan::from_json_with(&json, &tight).unwrap_err();
-/// assert_eq!(err.to_string(), "plan `sample`, at `clauses`: 2 clauses exceed the limit of 1");
+/// assert_eq!(err.to_string(), "plan `sample`, at `clauses`");
+/// assert_eq!(err.problem().unwrap().to_string(), "2 clauses exceed the limit of 1");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {

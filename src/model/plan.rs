@@ -228,12 +228,28 @@ pub(crate) struct PlanRecord {
 }
 
 impl TryFrom<PlanRecord> for Plan {
-    type Error = Error;
+    type Error = Rejected;
 
-    fn try_from(record: PlanRecord) -> Result<Plan, Error> {
-        let plan = Plan::from_record(record)?;
-        plan.validate()?;
+    fn try_from(record: PlanRecord) -> Result<Plan, Rejected> {
+        let plan = Plan::from_record(record).map_err(Rejected)?;
+        plan.validate().map_err(Rejected)?;
         Ok(plan)
+    }
+}
+
+/// A plan rejected while deserialising: serde keeps only a message, so it holds
+/// the error with its causes.
+pub(crate) struct Rejected(Error);
+
+impl fmt::Display for Rejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut cause = std::error::Error::source(&self.0);
+        while let Some(err) = cause {
+            write!(f, ": {err}")?;
+            cause = err.source();
+        }
+        Ok(())
     }
 }
 
