@@ -33,7 +33,10 @@ fn untyped_pair(n: usize) -> (Plan, Plan) {
 fn exhaustive(a: &Plan, b: &Plan) -> usize {
     let [left, right] = words([a, b]);
     left.iter()
-        .filter(|x| right.iter().map(|y| word_ratio(x, y)).fold(0.0, f64::max) >= align::SIMILARITY_THRESHOLD)
+        .filter(|x| {
+            right.iter().map(|y| word_ratio(x, y)).fold(0.0, f64::max)
+                >= align::Options::default().similarity_threshold()
+        })
         .count()
 }
 

@@ -32,7 +32,8 @@
 //!    rarest words (an inverted index: eight words, 64 entries each, the twelve
 //!    texts sharing most kept), the free texts between the same two anchors,
 //!    nearest the place the anchors expect first (six), and its twins. A pair is
-//!    kept when it scores at least [`SIMILARITY_THRESHOLD`] and shares at least
+//!    kept when it scores at least the [similarity threshold](Options::similarity_threshold)
+//!    (0.5) and shares at least
 //!    two distinctive words (words in at most one text in twenty, or in at most
 //!    four), or all of them when a text has fewer; a pair out of the anchors'
 //!    order must also lead the text's next candidate, paired or not, by 0.1, or
@@ -42,7 +43,7 @@
 //!    group of at most 48 texts a side, greedily by score above.
 //! 4. **Gaps.** Between two consecutive anchors, the texts left over are aligned
 //!    in order: the order-keeping pairs of greatest total score among those scoring
-//!    at least [`GAP_THRESHOLD`] (a sequence alignment, for gaps of up to 1,024
+//!    at least the [gap threshold](Options::gap_threshold) (0.3; a sequence alignment, for gaps of up to 1,024
 //!    pairs of texts; in larger ones each text proposes to its best neighbour and
 //!    a neighbour takes its best proposal). Order is the evidence a lower score
 //!    needs: a clause whose only distinctive word changed, such as boilerplate
@@ -70,17 +71,92 @@ use std::cmp::Ordering;
 use crate::matching::{Item, Matcher, Query};
 use crate::{Plan, Provision, Subject, Topic};
 
-/// The least score at which two `other` provisions are aligned on wording alone
-/// (lower, [`GAP_THRESHOLD`], between two aligned neighbours).
-pub const SIMILARITY_THRESHOLD: f64 = crate::matching::THRESHOLD;
+/// How the engine pairs texts by wording: the knobs of the passes above.
+/// [`Options::default`] is what [`diff()`](crate::diff()), [`compare()`](crate::compare())
+/// and [`merge()`](crate::merge()) use; [`diff_with`](crate::diff_with),
+/// [`compare_with`](crate::compare_with) and [`merge_with`](crate::merge_with) take others.
+///
+/// ```
+/// use peacediff::{align::Options, corpus, diff, diff_with};
+///
+/// let (april, counter) = (corpus::get("witkoff-2025-04").unwrap(), corpus::get("european-ukrainian-2025-04").unwrap());
+/// let strict = Options::default().with_similarity_threshold(0.9).with_gap_threshold(0.9);
+/// assert_eq!(strict.similarity_threshold(), 0.9);
+/// // Stricter wording pairs leave at least as many clauses unpaired.
+/// let unpaired = |d: &peacediff::PlanDiff| d.clauses.iter().filter(|c| c.before.is_empty() || c.after.is_empty()).count();
+/// assert!(unpaired(&diff_with(april, counter, &strict)) >= unpaired(&diff(april, counter)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Options {
+    similarity_threshold: f64,
+    gap_threshold: f64,
+}
 
-/// The least score at which two texts left over between the same two aligned
-/// neighbours are aligned, when each is the other's best choice there.
-pub const GAP_THRESHOLD: f64 = crate::matching::GAP_THRESHOLD;
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            similarity_threshold: crate::matching::THRESHOLD,
+            gap_threshold: crate::matching::GAP_THRESHOLD,
+        }
+    }
+}
+
+impl Options {
+    /// The least score at which two texts pair on wording alone (step 3); 0.5 by default.
+    pub fn similarity_threshold(&self) -> f64 {
+        self.similarity_threshold
+    }
+
+    /// The least score at which two texts left over between the same two anchors
+    /// pair in order (step 4); 0.3 by default.
+    pub fn gap_threshold(&self) -> f64 {
+        self.gap_threshold
+    }
+
+    /// The same options with another similarity threshold, kept between 0 and 1
+    /// (a value that is not a number leaves the threshold as it was).
+    pub fn with_similarity_threshold(self, threshold: f64) -> Self {
+        Options {
+            similarity_threshold: unit(threshold).unwrap_or(self.similarity_threshold),
+            ..self
+        }
+    }
+
+    /// The same options with another gap threshold, kept between 0 and 1 (a value
+    /// that is not a number leaves the threshold as it was).
+    pub fn with_gap_threshold(self, threshold: f64) -> Self {
+        Options {
+            gap_threshold: unit(threshold).unwrap_or(self.gap_threshold),
+            ..self
+        }
+    }
+
+    /// A matching query with these thresholds.
+    pub(crate) fn query<'q>(
+        &self,
+        ordered: bool,
+        allowed: &'q dyn Fn(usize, usize) -> bool,
+        anchors: &'q [(usize, usize)],
+    ) -> Query<'q> {
+        Query {
+            ordered,
+            allowed,
+            anchors,
+            threshold: self.similarity_threshold,
+            gap_threshold: self.gap_threshold,
+        }
+    }
+}
+
+fn unit(value: f64) -> Option<f64> {
+    (!value.is_nan()).then(|| value.clamp(0.0, 1.0))
+}
 
 /// A provision of a plan, by position: the clause's index in
 /// [`Plan::clauses`] and the provision's index in [`Clause::provisions`](crate::Clause::provisions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct ProvisionRef {
     /// Index of the clause in the plan.
     pub clause: usize,
@@ -98,6 +174,7 @@ impl ProvisionRef {
 
 /// One aligned subject across the plans.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Row {
     /// The subject. For aligned `other` provisions with different slugs, the
     /// smallest of their subjects.
@@ -109,6 +186,7 @@ pub struct Row {
 
 /// The alignment of several plans: one row per subject, in topic then subject order.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Alignment {
     /// The rows, ordered by subject.
     pub rows: Vec<Row>,
@@ -118,6 +196,11 @@ pub struct Alignment {
 ///
 /// The result does not depend on the order of `plans` apart from the order of the cells.
 pub fn align(plans: &[&Plan]) -> Alignment {
+    aligned(plans, &Options::default())
+}
+
+/// [`align`] with other [`Options`].
+pub(crate) fn aligned(plans: &[&Plan], options: &Options) -> Alignment {
     // Subjects are numbered as first met, hashed by borrowed slug (ordering them
     // is costlier than hashing); the cells are built after, not while hashing.
     let provisions = plans.iter().map(|plan| plan.clauses.len()).sum();
@@ -159,7 +242,7 @@ pub fn align(plans: &[&Plan]) -> Alignment {
             cells,
         });
     }
-    rows.extend(align_by_wording(plans, leftovers));
+    rows.extend(align_by_wording(plans, leftovers, options));
     rows.sort_unstable_by(|x, y| x.subject.cmp(&y.subject));
     Alignment { rows }
 }
@@ -173,6 +256,7 @@ type OpenRow<'p> = (Vec<Vec<ProvisionRef>>, Vec<(String, usize)>, &'p str);
 fn align_by_wording<'p>(
     plans: &[&'p Plan],
     mut leftovers: Vec<Vec<(&'p str, Vec<ProvisionRef>)>>,
+    options: &Options,
 ) -> Vec<Row> {
     // Each open row keeps the texts of its members; a plan's leftovers are
     // assigned to rows, and what stays unassigned opens new rows.
@@ -211,11 +295,7 @@ fn align_by_wording<'p>(
             .collect();
         // Positions compare across two plans only: the second plan's leftovers
         // meet rows of the first alone.
-        let query = Query {
-            ordered: turn == 1,
-            allowed: &|_, _| true,
-            anchors: &[],
-        };
+        let query = options.query(turn == 1, &|_, _| true, &[]);
         let assignment = Matcher::new(&left, &members, open.len()).pairs(&query);
         for (((slug, refs), text), row) in leftovers.into_iter().zip(texts).zip(assignment) {
             match row.and_then(|row| open.get_mut(row)) {

@@ -31,7 +31,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::align;
+use crate::align::{self, Options};
 pub use crate::cell::Entry;
 use crate::cell::{Stance, position};
 use crate::model::Silence;
@@ -49,6 +49,7 @@ keywords! {
 
 /// One subject across the compared plans.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ComparisonRow {
     /// The subject.
     pub subject: Subject,
@@ -78,6 +79,7 @@ impl ComparisonRow {
 
 /// The comparison of several plans. Build one with [`compare`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Comparison {
     /// The plan ids, in column order.
     pub plans: Vec<String>,
@@ -109,13 +111,18 @@ impl Comparison {
 /// The result does not depend on the order of `plans` apart from column order.
 /// Fails when two plans share an id, since ids key the cells.
 pub fn compare(plans: &[&Plan]) -> Result<Comparison, Error> {
+    compare_with(plans, &Options::default())
+}
+
+/// [`compare()`] pairing texts with other [`Options`].
+pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Error> {
     for (i, plan) in plans.iter().enumerate() {
         if plans.iter().take(i).any(|other| other.id == plan.id) {
             return Err(Error::DuplicatePlan { id: plan.id.clone() });
         }
     }
     let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
-    let alignment = align::align(plans);
+    let alignment = align::aligned(plans, options);
     let silences: Vec<Silence> = plans.iter().map(|plan| Silence::of(plan)).collect();
     let rows: Vec<ComparisonRow> = alignment
         .rows

@@ -16,8 +16,8 @@
 //!    not be decided stays an insertion or a repeal.
 
 use crate::Plan;
-use crate::align::Alignment;
-use crate::matching::{Coverage, Item, Matcher, Query, longest_chain};
+use crate::align::{Alignment, Options};
+use crate::matching::{Coverage, Item, Matcher, longest_chain};
 
 /// The share of a clause's words that must stand in the clause it is split from
 /// or joined into.
@@ -86,7 +86,7 @@ impl Correspondence {
 }
 
 /// The links between the clauses of `a` and `b`, from their alignment.
-pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment) -> Correspondence {
+pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment, options: &Options) -> Correspondence {
     let (na, nb) = (a.clauses.len(), b.clauses.len());
     let mut found = Correspondence {
         links: vec![Vec::new(); na],
@@ -139,11 +139,7 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment) -> Correspon
         };
         untyped(a, i) || untyped(b, j) || share(rows_a.get(i), rows_b.get(j))
     };
-    let paired = Matcher::new(&left, &right, right.len()).pairs(&Query {
-        ordered: true,
-        allowed: &allowed,
-        anchors: &fixed,
-    });
+    let paired = Matcher::new(&left, &right, right.len()).pairs(&options.query(true, &allowed, &fixed));
     // One-to-one partners, keyed or by wording, seen from both plans.
     let mut partner_old: Vec<Option<usize>> = vec![None; na];
     let mut partner_new: Vec<Option<usize>> = vec![None; nb];

@@ -62,7 +62,7 @@ use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use crate::align::{self, ProvisionRef};
+use crate::align::{self, Options, ProvisionRef};
 pub use crate::cell::FieldChange;
 use crate::cell::field_changes;
 use crate::correspondence::{Correspondence, correspond};
@@ -122,6 +122,7 @@ impl ProvisionChangeKind {
 /// Whether a word was kept, inserted or deleted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WordTag {
     /// In both texts.
     Equal,
@@ -133,6 +134,7 @@ pub enum WordTag {
 
 /// A run of words of a wording diff.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WordChange {
     /// Kept, inserted or deleted.
     pub tag: WordTag,
@@ -219,6 +221,7 @@ fn normalise(changes: impl IntoIterator<Item = WordChange>) -> Vec<WordChange> {
 
 /// A clause at its position in a plan, borrowed from the plan or owned.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlacedClause<'a> {
     /// Its index in [`Plan::clauses`].
     pub index: usize,
@@ -242,6 +245,7 @@ impl PlacedClause<'_> {
 /// for (and when the change is serialised), not when the plans are diffed.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(from = "ClauseChangeRecord<'a>")]
+#[non_exhaustive]
 pub struct ClauseChange<'a> {
     /// The kind of change.
     pub kind: ClauseChangeKind,
@@ -330,7 +334,7 @@ impl<'a> ClauseChange<'a> {
     }
 
     /// Word-level diff of the old texts against the new, joined in document order
-    /// (empty when the wording is the same). Beyond [`WORDING_LIMIT`] words the old
+    /// (empty when the wording is the same). Beyond 20,000 words the old
     /// text is shown deleted and the new inserted.
     pub fn wording(&self) -> Vec<WordChange> {
         let text = |clauses: &[PlacedClause]| {
@@ -355,6 +359,7 @@ impl<'a> ClauseChange<'a> {
 
 /// A provision in the clause that holds it, borrowed from the plan or owned.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlacedProvision<'a> {
     /// The clause's id.
     pub clause: Cow<'a, str>,
@@ -374,6 +379,7 @@ impl PlacedProvision<'_> {
 
 /// How one provision changed, under its aligned subject.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProvisionChange<'a> {
     /// The aligned subject.
     pub subject: Subject,
@@ -412,6 +418,7 @@ impl ProvisionChange<'_> {
 
 /// A plan without its clauses: what the diff carries of the plans' metadata.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlanHeader {
     /// The plan's id.
     pub id: String,
@@ -451,6 +458,7 @@ impl PlanHeader {
 
 /// Counts of a diff's changes, overall and per topic.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// Clause changes per kind.
     pub clauses: BTreeMap<ClauseChangeKind, usize>,
@@ -470,6 +478,7 @@ pub struct Summary {
 /// that diffing copies no text; [`into_owned`](PlanDiff::into_owned) detaches it
 /// from them, and a diff read from JSON owns its data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlanDiff<'a> {
     /// The old plan's metadata.
     pub from: PlanHeader,
@@ -484,12 +493,17 @@ pub struct PlanDiff<'a> {
 /// Diffs two plans. `diff(a, b).apply(a) == Ok(b)` and
 /// `diff(a, b).invert() == diff(b, a)`.
 pub fn diff<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
+    diff_with(a, b, &Options::default())
+}
+
+/// [`diff()`] pairing texts with other [`Options`].
+pub fn diff_with<'a>(a: &'a Plan, b: &'a Plan, options: &Options) -> PlanDiff<'a> {
     // Ties in alignment and wording could be broken differently in the two
     // directions; diffing in one canonical direction makes inversion exact.
     if align::canonical_cmp(a, b).is_le() {
-        diff_directed(a, b)
+        diff_directed(a, b, options)
     } else {
-        diff_directed(b, a).invert()
+        diff_directed(b, a, options).invert()
     }
 }
 
@@ -628,9 +642,9 @@ impl<'a> PlanDiff<'a> {
     }
 }
 
-fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
-    let alignment = align::align(&[a, b]);
-    let links = correspond(a, b, &alignment);
+fn diff_directed<'a>(a: &'a Plan, b: &'a Plan, options: &Options) -> PlanDiff<'a> {
+    let alignment = align::aligned(&[a, b], options);
+    let links = correspond(a, b, &alignment, options);
     let (silent_a, silent_b) = (Silence::of(a), Silence::of(b));
     let mut provisions = Vec::new();
     // The clauses that hold each side of a row's provision changes.
@@ -712,7 +726,7 @@ fn diff_directed<'a>(a: &'a Plan, b: &'a Plan) -> PlanDiff<'a> {
 
 /// Words beyond which a group's wording diff is not computed word by word: the old
 /// text is shown deleted and the new inserted, keeping huge groups linear.
-pub const WORDING_LIMIT: usize = 20_000;
+const WORDING_LIMIT: usize = 20_000;
 
 fn placed(index: usize, clause: &Clause) -> PlacedClause<'_> {
     PlacedClause {

@@ -42,6 +42,7 @@ keywords! {
 
 /// A provision another group of sources reports, in place of the plan's own.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Alternative {
     /// The reading's provision, with the clause it belongs to.
     pub entry: Entry,
@@ -55,6 +56,7 @@ pub struct Alternative {
 
 /// One plan's position on the subject.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Step {
     /// The plan's id.
     pub plan: String,
@@ -74,6 +76,7 @@ pub struct Step {
 
 /// A subject through several plans. Build one with [`evolution`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evolution {
     /// The subject followed.
     pub subject: Subject,

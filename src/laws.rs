@@ -24,6 +24,7 @@ use crate::{MergeKind, Plan, Side, compare, diff, merge};
 /// A broken law: its name and what went wrong.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("law `{law}` broken: {detail}")]
+#[non_exhaustive]
 pub struct LawViolation {
     /// The law's name (the function's).
     pub law: &'static str,

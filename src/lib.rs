@@ -181,6 +181,7 @@
     )
 )]
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod align;
@@ -206,14 +207,25 @@ pub mod synth;
 pub mod testing;
 mod union_find;
 
-pub use compare::{Comparison, ComparisonRow, RowStatus, compare};
+pub use align::Options;
+pub use compare::{Comparison, ComparisonRow, RowStatus, compare, compare_with};
 pub use diff::{
     ClauseChange, ClauseChangeKind, FieldChange, PlanDiff, ProvisionChange, ProvisionChangeKind, diff,
+    diff_with,
 };
 pub use error::{Error, ParseError, Problem};
 pub use evolution::{Evolution, Step, StepKind, evolution};
-pub use merge::{ClauseMerge, Merge, MergeKind, Side, SubjectMerge, merge};
-pub use model::*;
+pub use merge::{ClauseMerge, Merge, MergeKind, Side, SubjectMerge, merge, merge_with};
+pub use model::{
+    Access, Ceasefire, CeasefireKind, CeasefireSubject, Clause, Completeness, Confidence, Currency, Date,
+    Economy, EconomyStance, EconomySubject, Eu, EuStance, EuSubject, FieldValue, Governance,
+    GovernanceStance, GovernanceSubject, GuaranteeCondition, GuaranteeForm, Guarantees, GuaranteesSubject,
+    HumanitarianTerms, Lifting, Limits, Means, Military, MilitaryStance, MilitarySubject, Money, Monitoring,
+    MonitoringSubject, Nato, NatoStance, NatoSubject, Navigation, NavigationSubject, Note, NoteKind, Nuclear,
+    NuclearStance, NuclearSubject, Other, Party, Plan, PowerShare, Prisoners, PrisonersSubject, Provision,
+    Reading, Sanctions, SanctionsSubject, Scope, Source, Subject, Territory, TerritoryStatus,
+    TerritorySubject, Topic, Trigger, known_subjects, ranges,
+};
 
 /// The README's examples run as doctests, so they cannot go stale.
 #[cfg(doctest)]

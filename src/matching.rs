@@ -7,9 +7,9 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::union_find::UnionFind;
 
-/// The least score at which two texts pair on wording alone.
+/// The least score at which two texts pair on wording alone, by default.
 pub(crate) const THRESHOLD: f64 = 0.5;
-/// The least score at which two texts in the same gap between anchors pair.
+/// The least score at which two texts in the same gap between anchors pair, by default.
 pub(crate) const GAP_THRESHOLD: f64 = 0.3;
 /// The least score of a unique near-twin.
 const ANCHOR_SCORE: f64 = 0.8;
@@ -191,6 +191,10 @@ pub(crate) struct Query<'q> {
     pub(crate) allowed: &'q dyn Fn(usize, usize) -> bool,
     /// Positions `(left, right)` of pairs made elsewhere, which anchor the order.
     pub(crate) anchors: &'q [(usize, usize)],
+    /// The least score of a pair on wording alone ([`THRESHOLD`] by default).
+    pub(crate) threshold: f64,
+    /// The least score of a pair in a gap between anchors ([`GAP_THRESHOLD`] by default).
+    pub(crate) gap_threshold: f64,
 }
 
 /// Texts of two sides, scored against each other.
@@ -678,7 +682,7 @@ impl Matcher {
             let doc_position = self.left.get(l).map_or(0, |d| d.position);
             let gap = order.gap(doc_position);
             for (r, score) in candidates {
-                if score < THRESHOLD || !(score >= 1.0 || self.distinctive_enough(l, r)) {
+                if score < query.threshold || !(score >= 1.0 || self.distinctive_enough(l, r)) {
                     continue;
                 }
                 let Some(&group) = self.groups.get(r) else {
@@ -793,7 +797,8 @@ impl Matcher {
                 let score = self.score(l, r);
                 // Ties go to the text nearer the expected place.
                 let key = self.gap_score(l, r) + ORDER_BONUS * gap.closeness(position);
-                if gap.contains(position) && score >= GAP_THRESHOLD && best.is_none_or(|(_, k)| key > k) {
+                if gap.contains(position) && score >= query.gap_threshold && best.is_none_or(|(_, k)| key > k)
+                {
                     best = Some((r, key));
                 }
             }
@@ -847,8 +852,8 @@ impl State {
 
 impl Matcher {
     /// The order-keeping pairs of greatest total score between the free texts of
-    /// one gap (`(position, index)`, sorted), among pairs scoring at least
-    /// [`GAP_THRESHOLD`].
+    /// one gap (`(position, index)`, sorted), among pairs scoring at least the
+    /// query's gap threshold.
     #[allow(clippy::indexing_slicing)] // i ≤ lefts.len() and j ≤ rights.len(), the table's size.
     fn sequence(
         &self,
@@ -861,7 +866,7 @@ impl Matcher {
         let score = |i: usize, j: usize| -> Option<f64> {
             let (l, r) = (lefts.get(i)?.1, rights.get(j)?.1);
             let s = self.score(l, r);
-            (s >= GAP_THRESHOLD && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
+            (s >= query.gap_threshold && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
         };
         // best[i][j]: the greatest total over lefts[i..] and rights[j..].
         let mut best = vec![vec![0.0f64; m + 1]; n + 1];
@@ -1154,6 +1159,8 @@ mod tests {
             ordered,
             allowed: &|_, _| true,
             anchors: &[],
+            threshold: THRESHOLD,
+            gap_threshold: GAP_THRESHOLD,
         })
     }
 

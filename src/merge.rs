@@ -50,12 +50,13 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use similar::{MergeResolution, TextMerge};
 
+use crate::align::Options;
 use crate::cell::{Entry, position};
-use crate::diff::{ClauseChange, ClauseChangeKind, PlanDiff, ProvisionChangeKind};
+use crate::diff::{ClauseChange, ClauseChangeKind, PlanDiff, ProvisionChangeKind, diff_with};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
 use crate::union_find::UnionFind;
-use crate::{Clause, Completeness, Confidence, Error, Note, NoteKind, Plan, Provision, Subject, align, diff};
+use crate::{Clause, Completeness, Confidence, Error, Note, NoteKind, Plan, Provision, Subject, align};
 
 keywords! {
     /// How a subject or a block of clauses came out of a merge.
@@ -72,6 +73,7 @@ keywords! {
 /// One side of a merge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Side {
     /// The first descendant.
     Ours,
@@ -81,6 +83,7 @@ pub enum Side {
 
 /// One subject through a merge.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SubjectMerge {
     /// The subject.
     pub subject: Subject,
@@ -100,6 +103,7 @@ pub struct SubjectMerge {
 
 /// A block of corresponding clauses through a merge.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ClauseMerge {
     /// How it came out.
     pub kind: MergeKind,
@@ -128,6 +132,7 @@ impl ClauseMerge {
 
 /// The merge of two descendants over their base. Build one with [`merge`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Merge {
     /// The base plan's id.
     pub base: String,
@@ -188,12 +193,18 @@ impl Merge {
 /// without conflicts; swapping `ours` and `theirs` swaps the sides of every result
 /// and keeps the same conflicts.
 pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merge {
-    let (to_ours, to_theirs) = (diff(base, ours), diff(base, theirs));
-    let subjects = merge_subjects(base, ours, theirs, [&to_ours, &to_theirs]);
+    merge_with(base, ours, theirs, &Options::default())
+}
+
+/// [`merge()`] pairing texts with other [`Options`].
+pub fn merge_with(base: &Plan, ours: &Plan, theirs: &Plan, options: &Options) -> Merge {
+    // One alignment of the three plans and one diff per side serve every step.
+    let (to_ours, to_theirs) = (diff_with(base, ours, options), diff_with(base, theirs, options));
+    let subjects = merge_subjects(base, ours, theirs, [&to_ours, &to_theirs], options);
     let (clauses, plan) = if ours == base || ours == theirs {
-        whole(base, ours, theirs, theirs, MergeKind::Theirs)
+        whole(base, ours, theirs, to_theirs.clone(), MergeKind::Theirs)
     } else if theirs == base {
-        whole(base, ours, theirs, ours, MergeKind::Ours)
+        whole(base, ours, theirs, to_ours.clone(), MergeKind::Ours)
     } else {
         let clauses = merge_clauses(base, [&to_ours, &to_theirs], &subjects);
         let plan = merged_plan(base, ours, theirs, &clauses);
@@ -215,10 +226,9 @@ fn whole(
     base: &Plan,
     ours: &Plan,
     theirs: &Plan,
-    result: &Plan,
+    side_changes: PlanDiff<'_>,
     taken: MergeKind,
 ) -> (Vec<ClauseMerge>, Plan) {
-    let side_changes = diff(base, result);
     let both_equal = ours == theirs;
     let clauses = side_changes
         .clauses
@@ -246,6 +256,7 @@ fn whole(
             }
         })
         .collect();
+    let result = if taken == MergeKind::Ours { ours } else { theirs };
     (clauses, result.clone())
 }
 
@@ -273,11 +284,17 @@ fn kept_silently(base: &Plan, changes: &PlanDiff) -> HashMap<Subject, Vec<Entry>
 }
 
 /// Each subject's provisions in the three plans and how they merge.
-fn merge_subjects(base: &Plan, ours: &Plan, theirs: &Plan, changes: [&PlanDiff; 2]) -> Vec<SubjectMerge> {
+fn merge_subjects(
+    base: &Plan,
+    ours: &Plan,
+    theirs: &Plan,
+    changes: [&PlanDiff; 2],
+    options: &Options,
+) -> Vec<SubjectMerge> {
     let plans = [base, ours, theirs];
     let silences = plans.map(Silence::of);
     let kept = changes.map(|d| kept_silently(base, d));
-    let alignment = align::align(&plans);
+    let alignment = align::aligned(&plans, options);
     alignment
         .rows
         .into_iter()

@@ -229,6 +229,7 @@ impl Perturbation {
 
 /// The true correspondence between a base plan's clauses and a derived plan's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Truth {
     /// Pairs (base clause id, derived clause id) that stem from one another.
     pub pairs: BTreeSet<(String, String)>,

@@ -65,7 +65,7 @@ impl fmt::Display for FieldValue {
 
 /// A field's value with the unit its name gives: `50%`, `100bn`, `100 days`,
 /// `since 2014`; a set flag reads as its name (`peacetime only`).
-pub fn reading(name: &str, value: &FieldValue) -> String {
+pub(crate) fn reading(name: &str, value: &FieldValue) -> String {
     let text = value.to_string();
     match value {
         FieldValue::Flag(true) => name.replace('_', " "),

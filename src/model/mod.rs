@@ -11,12 +11,22 @@ mod subject;
 mod text;
 mod validate;
 
-pub use field::{FieldValue, reading};
+pub use field::FieldValue;
+pub(crate) use field::reading;
 pub use limits::Limits;
 pub use party::Party;
 pub(crate) use plan::Silence;
 pub use plan::{Clause, Completeness, Plan, Reading};
-pub use provision::*;
+pub use provision::{
+    Access, Ceasefire, CeasefireKind, Currency, Economy, EconomyStance, Eu, EuStance, Governance,
+    GovernanceStance, GuaranteeCondition, GuaranteeForm, Guarantees, HumanitarianTerms, Lifting, Means,
+    Military, MilitaryStance, Money, Monitoring, Nato, NatoStance, Navigation, Nuclear, NuclearStance, Other,
+    PowerShare, Prisoners, Provision, Sanctions, Scope, Territory, TerritoryStatus, Trigger,
+};
 pub use source::{Confidence, Date, Note, NoteKind, Source};
-pub use subject::*;
+pub use subject::{
+    CeasefireSubject, EconomySubject, EuSubject, GovernanceSubject, GuaranteesSubject, MilitarySubject,
+    MonitoringSubject, NatoSubject, NavigationSubject, NuclearSubject, PrisonersSubject, SanctionsSubject,
+    Subject, TerritorySubject, Topic, known_subjects,
+};
 pub use validate::ranges;

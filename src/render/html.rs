@@ -12,11 +12,7 @@ use crate::diff::WordTag;
 use crate::{ClauseChangeKind, Comparison, PlanDiff};
 
 /// Escapes text for HTML content and attribute values.
-///
-/// ```
-/// assert_eq!(peacediff::render::html::escape("<b a=\"x\">&'"), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
-/// ```
-pub fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -71,7 +67,7 @@ pub(crate) fn page(title: &str, body: &str) -> String {
 }
 
 /// The comparison as a page: the plans side by side, then the agreement grid.
-pub fn comparison(comparison: &Comparison) -> String {
+pub(super) fn comparison(comparison: &Comparison) -> String {
     let mut body = String::new();
     let title = format!("Comparison of {} plans", comparison.plans.len());
     let _ = writeln!(body, "<h1>{}</h1>", escape(&title));
@@ -170,7 +166,7 @@ pub fn comparison(comparison: &Comparison) -> String {
 }
 
 /// The diff as a page of redlined clause groups.
-pub fn diff(diff: &PlanDiff) -> String {
+pub(super) fn diff(diff: &PlanDiff) -> String {
     let mut body = String::new();
     let title = format!("{} → {}", diff.from.id, diff.to.id);
     let _ = writeln!(body, "<h1>{}</h1>", escape(&title));
@@ -225,4 +221,15 @@ pub fn diff(diff: &PlanDiff) -> String {
         body.push_str("</div>\n");
     }
     page(&title, &body)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            super::escape("<b a=\"x\">&'"),
+            "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
 }

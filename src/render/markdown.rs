@@ -11,12 +11,7 @@ use crate::diff::WordTag;
 use crate::{ClauseChangeKind, Comparison, PlanDiff};
 
 /// Escapes text for a Markdown paragraph or table cell.
-///
-/// ```
-/// use peacediff::render::markdown::escape;
-/// assert_eq!(escape("a | b\nc <script>"), r"a \| b<br>c \<script\>");
-/// ```
-pub fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -34,7 +29,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The comparison as a table with one column per plan, then the agreement matrix.
-pub fn comparison(comparison: &Comparison) -> String {
+pub(super) fn comparison(comparison: &Comparison) -> String {
     let mut out = String::new();
     let ids: Vec<String> = comparison.plans.iter().map(|id| escape(id)).collect();
     let _ = writeln!(out, "## Comparison of {} plans\n", ids.len());
@@ -93,7 +88,7 @@ pub fn comparison(comparison: &Comparison) -> String {
 }
 
 /// The diff as a redline, one section per changed clause group, with its provision changes.
-pub fn diff(diff: &PlanDiff) -> String {
+pub(super) fn diff(diff: &PlanDiff) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {} → {}\n", escape(&diff.from.id), escape(&diff.to.id));
     let _ = writeln!(
@@ -163,4 +158,12 @@ fn redline(words: &[crate::diff::WordChange]) -> String {
         let _ = write!(out, "{lead}{marker}{trimmed}{marker}{tail}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_characters_are_escaped_and_lines_joined() {
+        assert_eq!(super::escape("a | b\nc <script>"), r"a \| b<br>c \<script\>");
+    }
 }

@@ -21,11 +21,11 @@
 
 use std::io;
 
-pub mod html;
+mod html;
 pub mod json;
-pub mod markdown;
+mod markdown;
 mod report;
-pub mod terminal;
+mod terminal;
 
 use crate::diff::{ClauseChange, PlacedClause};
 use crate::model::keyword::keywords;

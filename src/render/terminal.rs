@@ -72,7 +72,7 @@ const GAP: usize = 2;
 
 /// The comparison as columns per plan within `options.width`, or stacked rows when
 /// the plans do not fit side by side.
-pub fn comparison(comparison: &Comparison, options: &Options) -> String {
+pub(super) fn comparison(comparison: &Comparison, options: &Options) -> String {
     let painter = Painter { color: options.color };
     let mut out = String::new();
     let plans = comparison.plans.len();
@@ -283,7 +283,7 @@ fn matrix(comparison: &Comparison, painter: Painter) -> String {
 
 /// The diff as a redline: each changed clause group with its word-level wording
 /// changes and the provision changes it carries, wrapped within `options.width`.
-pub fn diff(diff: &PlanDiff, options: &Options) -> String {
+pub(super) fn diff(diff: &PlanDiff, options: &Options) -> String {
     let painter = Painter { color: options.color };
     let mut out = String::new();
     let _ = writeln!(
@@ -411,12 +411,12 @@ fn marked(word: &str, first: bool, last: bool, open: &str, close: &str) -> Strin
 }
 
 /// A merge: the subjects and clause blocks that changed, conflicts in red.
-pub fn merge(merge: &Merge, options: &Options) -> String {
+pub(super) fn merge(merge: &Merge, options: &Options) -> String {
     report(&super::report::merge(merge), options)
 }
 
 /// A subject's history, plan by plan.
-pub fn evolution(evolution: &Evolution, options: &Options) -> String {
+pub(super) fn evolution(evolution: &Evolution, options: &Options) -> String {
     report(&super::report::evolution(evolution), options)
 }
 
