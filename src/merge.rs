@@ -760,3 +760,34 @@ fn insert_unique(clauses: &mut IndexMap<String, Clause>, new: impl IntoIterator<
         clauses.insert(clause.id.clone(), clause);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::merge_words;
+
+    #[test]
+    fn edits_of_different_words_merge() {
+        let base = "the army is capped at 600,000 troops";
+        let ours = "the army is capped at 800,000 troops";
+        let theirs = "the armed forces are capped at 600,000 troops in peacetime";
+        assert_eq!(
+            merge_words(base, ours, theirs).as_deref(),
+            Some("the armed forces are capped at 800,000 troops in peacetime")
+        );
+        assert_eq!(merge_words(base, ours, ours).as_deref(), Some(ours));
+        assert_eq!(merge_words(base, base, theirs).as_deref(), Some(theirs));
+    }
+
+    #[test]
+    fn edits_of_the_same_words_conflict() {
+        let base = "the army is capped at 600,000";
+        assert_eq!(
+            merge_words(
+                base,
+                "the army is capped at 800,000",
+                "the army is capped at 700,000"
+            ),
+            None
+        );
+    }
+}
