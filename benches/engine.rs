@@ -50,7 +50,7 @@ fn words<const N: usize>(plans: [&Plan; N]) -> [Vec<Vec<u32>>; N] {
             let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
             (!word.is_empty()).then(|| *ids.entry(word).or_insert(next))
         };
-        let texts = plan.clauses.values().map(|c| {
+        let texts = plan.clauses().values().map(|c| {
             let mut words: Vec<u32> = c.text.split_whitespace().filter_map(&mut intern).collect();
             words.sort_unstable();
             words
@@ -83,7 +83,7 @@ fn word_ratio(x: &[u32], y: &[u32]) -> f64 {
 /// The baseline scores pairs exactly as the engine's public similarity does.
 fn check_baseline(a: &Plan, b: &Plan) {
     let [left, right] = words([a, b]);
-    let texts = a.clauses.values().zip(b.clauses.values()).take(50);
+    let texts = a.clauses().values().zip(b.clauses().values()).take(50);
     for ((x, y), (p, q)) in left.iter().zip(&right).zip(texts) {
         assert_eq!(word_ratio(x, y), align::similarity(&p.text, &q.text));
     }
@@ -93,9 +93,11 @@ fn check_baseline(a: &Plan, b: &Plan) {
 /// that shows how this machine's memory, not the engine, scales with the plans' size.
 fn read(plans: [&Plan; 2]) -> usize {
     let bytes = |text: &str| text.bytes().map(usize::from).sum::<usize>();
-    let clauses = plans.into_iter().flat_map(|plan| plan.clauses.values());
+    let clauses = plans.into_iter().flat_map(|plan| plan.clauses().values());
     clauses
-        .map(|c| bytes(&c.id) + bytes(&c.text) + c.provisions.iter().map(|p| bytes(p.slug())).sum::<usize>())
+        .map(|c| {
+            bytes(c.id()) + bytes(&c.text) + c.provisions.iter().map(|p| bytes(p.slug())).sum::<usize>()
+        })
         .sum()
 }
 

@@ -66,14 +66,20 @@ fn write_plan(out: &mut String, plan: &Plan, width: usize) -> fmt::Result {
         "{} · {} · {} clauses · sponsors: {}",
         plan.date,
         plan.completeness,
-        plan.clauses.len(),
+        plan.clauses().len(),
         sponsors.join(", ")
     )?;
     if !plan.aliases.is_empty() {
         writeln!(out, "also known as: {}", plan.aliases.join("; "))?;
     }
-    let indent = plan.clauses.values().map(|c| c.label().len()).max().unwrap_or(0) + 4;
-    for clause in plan.clauses.values() {
+    let indent = plan
+        .clauses()
+        .values()
+        .map(|c| c.label().len())
+        .max()
+        .unwrap_or(0)
+        + 4;
+    for clause in plan.clauses().values() {
         let subjects: Vec<String> = clause.subjects().iter().map(ToString::to_string).collect();
         writeln!(out)?;
         writeln!(

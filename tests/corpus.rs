@@ -8,12 +8,12 @@ fn plan(id: &str) -> &'static Plan {
 }
 
 fn labels(plan: &Plan) -> Vec<&str> {
-    plan.clauses.values().map(Clause::label).collect()
+    plan.clauses().values().map(Clause::label).collect()
 }
 
 /// The provisions of one clause on one subject.
 fn provisions<'a>(plan: &'a Plan, clause: &str, subject: &str) -> Vec<&'a Provision> {
-    plan.clauses[clause]
+    plan.clauses()[clause]
         .provisions
         .iter()
         .filter(|p| p.subject().to_string() == subject)
@@ -43,7 +43,7 @@ fn the_six_plans_are_bundled_in_date_order() {
     );
     assert!(corpus::all().windows(2).all(|w| w[0].date <= w[1].date));
     // The clause counts the README's table gives.
-    let counts: Vec<usize> = corpus::all().iter().map(|p| p.clauses.len()).collect();
+    let counts: Vec<usize> = corpus::all().iter().map(|p| p.clauses().len()).collect();
     assert_eq!(counts, [18, 21, 50, 5, 28, 28]);
     assert_eq!(
         corpus::get("kiloj plan").unwrap().id,
@@ -98,27 +98,27 @@ fn every_clause_cites_at_least_one_source_with_a_url() {
             Completeness::Complete
         };
         assert_eq!(plan.completeness, expected, "{}", plan.id);
-        for clause in plan.clauses.values() {
+        for clause in plan.clauses().values() {
             let sources: Vec<&Source> = plan.sources_of(clause).collect();
-            assert!(!sources.is_empty(), "{} {}", plan.id, clause.id);
-            assert_eq!(sources.len(), clause.sources.len(), "{} {}", plan.id, clause.id);
+            assert!(!sources.is_empty(), "{} {}", plan.id, clause.id());
+            assert_eq!(sources.len(), clause.sources.len(), "{} {}", plan.id, clause.id());
             for source in sources {
                 assert!(
                     source.url.starts_with("http"),
                     "{} {}: {}",
                     plan.id,
-                    clause.id,
+                    clause.id(),
                     source.url
                 );
                 assert!(!source.outlet.is_empty() && !source.title.is_empty());
             }
         }
         // Every source listed is cited somewhere.
-        for id in plan.sources.keys() {
-            let cited = plan.clauses.values().any(|c| c.sources.contains(id))
+        for id in plan.sources().keys() {
+            let cited = plan.clauses().values().any(|c| c.sources.contains(id))
                 || plan.notes.iter().any(|n| n.sources.contains(id))
                 || plan
-                    .clauses
+                    .clauses()
                     .values()
                     .flat_map(|c| &c.notes)
                     .any(|n| n.sources.contains(id));
@@ -205,13 +205,13 @@ fn recorded_disagreements_and_absences_are_kept_as_notes() {
         absent.contains(&"military/armed-forces-cap".to_owned()),
         "{absent:?}"
     );
-    let npp = &april.clauses["11"];
+    let npp = &april.clauses()["11"];
     assert!(npp.notes.iter().any(|n| n.kind == NoteKind::Disagreement));
 
     let counter = plan("european-ukrainian-2025-04");
-    assert_eq!(counter.clauses["21"].confidence, Confidence::Medium);
+    assert_eq!(counter.clauses()["21"].confidence, Confidence::Medium);
     assert!(
-        counter.clauses["21"]
+        counter.clauses()["21"]
             .notes
             .iter()
             .any(|n| n.kind == NoteKind::Partial)
@@ -219,7 +219,7 @@ fn recorded_disagreements_and_absences_are_kept_as_notes() {
 
     let november = plan("us-28-point-2025-11");
     for clause in ["14a", "17"] {
-        let notes = &november.clauses[clause].notes;
+        let notes = &november.clauses()[clause].notes;
         assert!(
             notes.iter().any(|n| n.kind == NoteKind::Disagreement),
             "point {clause}"
@@ -240,8 +240,8 @@ fn typed_topics_cover_the_bundled_plans() {
     // The bundled plans use typed provisions throughout; `other` is for user plans.
     for plan in corpus::all() {
         for (clause, provision) in plan.provisions() {
-            assert!(provision.is_typed(), "{} {}: {provision:?}", plan.id, clause.id);
-            assert!(provision.subject().is_known(), "{} {}", plan.id, clause.id);
+            assert!(provision.is_typed(), "{} {}: {provision:?}", plan.id, clause.id());
+            assert!(provision.subject().is_known(), "{} {}", plan.id, clause.id());
         }
     }
 }

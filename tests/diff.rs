@@ -16,10 +16,7 @@ fn kinds(d: &peacediff::PlanDiff) -> Vec<(C, String, String, bool)> {
         .iter()
         .map(|c| {
             let labels = |cs: &[peacediff::diff::PlacedClause]| {
-                cs.iter()
-                    .map(|p| p.clause.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join("+")
+                cs.iter().map(|p| p.clause.id()).collect::<Vec<_>>().join("+")
             };
             (c.kind, labels(&c.before), labels(&c.after), c.moved)
         })

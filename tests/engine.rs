@@ -104,7 +104,7 @@ fn april_territory_clauses_regroup_into_points_21a_21b() {
     let change = d
         .clauses
         .iter()
-        .find(|c| c.before.iter().any(|p| p.clause.id == "7"))
+        .find(|c| c.before.iter().any(|p| p.clause.id() == "7"))
         .unwrap();
     assert_eq!(change.kind, ClauseChangeKind::Regrouped);
     assert_eq!(
@@ -121,7 +121,7 @@ fn april_territory_clauses_regroup_into_points_21a_21b() {
     let withdrawal = d
         .clauses
         .iter()
-        .find(|c| c.after.iter().any(|p| p.clause.id == "21d"))
+        .find(|c| c.after.iter().any(|p| p.clause.id() == "21d"))
         .unwrap();
     assert_eq!(withdrawal.kind, ClauseChangeKind::Inserted);
 }

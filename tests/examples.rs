@@ -229,7 +229,7 @@ fn merge_prints_the_november_texts_with_their_conflicts() {
     assert!(output.status.success());
     let plan = peacediff::Plan::from_json(std::str::from_utf8(&output.stdout).unwrap()).unwrap();
     assert!(
-        plan.clauses
+        plan.clauses()
             .values()
             .flat_map(|c| &c.notes)
             .all(|n| n.kind != peacediff::NoteKind::Conflict)

@@ -29,9 +29,9 @@ fn chain(err: &dyn std::error::Error) -> String {
 #[test]
 fn the_valid_sample_loads() {
     let plan = load("valid.json").unwrap();
-    assert_eq!(plan.clauses.len(), 2);
+    assert_eq!(plan.clauses().len(), 2);
     assert_eq!(
-        plan.clauses["2"].subjects()[0].to_string(),
+        plan.clauses()["2"].subjects()[0].to_string(),
         "military/armed-forces-cap"
     );
 }
@@ -154,7 +154,7 @@ fn trailing_text_and_a_byte_order_mark() {
 #[test]
 fn plans_built_in_code_are_validated_too() {
     let mut plan = load("valid.json").unwrap();
-    plan.clauses["1"].sources.clear();
+    plan.clause_mut("1").unwrap().sources.clear();
     assert!(matches!(
         plan.validate(),
         Err(Error::Invalid {
@@ -163,13 +163,20 @@ fn plans_built_in_code_are_validated_too() {
         })
     ));
 
+    // A clause is stored under its own id: re-inserting one with a new id adds it,
+    // and the key follows the id.
     let mut plan = load("valid.json").unwrap();
-    plan.clauses["2"].id = "3".into();
-    let err = plan.validate().unwrap_err();
-    assert_eq!(
-        chain(&err),
-        "plan `sample`, at `clauses[1].id`: stored under key `2` but its id is `3`"
-    );
+    let second = plan.remove_clause("2").unwrap();
+    let text = second.text.clone();
+    let renamed = peacediff::Clause::new("3", text, second.confidence).with_source("S1");
+    let renamed = second
+        .provisions
+        .into_iter()
+        .fold(renamed, peacediff::Clause::with_provision);
+    assert!(plan.insert_clause(renamed).is_none());
+    assert_eq!(plan.clauses().keys().collect::<Vec<_>>(), ["1", "3"]);
+    assert_eq!(plan.clauses()["3"].id(), "3");
+    plan.validate().unwrap();
 }
 
 #[test]
@@ -187,7 +194,7 @@ fn serialising_and_loading_again_gives_an_equal_plan() {
 #[test]
 fn more_of_the_catalogue() {
     // A byte-order mark is accepted: editors on some systems write one.
-    assert_eq!(load("bom.json").unwrap().clauses.len(), 2);
+    assert_eq!(load("bom.json").unwrap().clauses().len(), 2);
     let cases = [
         ("invalid-utf8.json", "line 18, column 28: invalid UTF-8"),
         (

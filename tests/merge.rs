@@ -76,9 +76,9 @@ fn changes_on_different_subjects_combine() {
     assert!(merged.is_clean());
     assert_eq!(outcome(&merged, "military/armed-forces-cap"), MergeKind::Ours);
     assert_eq!(outcome(&merged, "ceasefire/terms"), MergeKind::Theirs);
-    assert_eq!(merged.plan.clauses["1"], theirs.clauses["1"]);
-    assert_eq!(merged.plan.clauses["2"], ours.clauses["2"]);
-    assert_eq!(merged.plan.clauses["3"], b.clauses["3"]);
+    assert_eq!(merged.plan.clauses()["1"], theirs.clauses()["1"]);
+    assert_eq!(merged.plan.clauses()["2"], ours.clauses()["2"]);
+    assert_eq!(merged.plan.clauses()["3"], b.clauses()["3"]);
 }
 
 #[test]
@@ -97,19 +97,19 @@ fn different_changes_to_one_subject_conflict_until_resolved() {
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].differs, ["military/armed-forces-cap"]);
     // The merged plan keeps the base's clause, marked; it does not pick a side.
-    let kept = &merged.plan.clauses["2"];
-    assert_eq!(kept.provisions, b.clauses["2"].provisions);
+    let kept = &merged.plan.clauses()["2"];
+    assert_eq!(kept.provisions, b.clauses()["2"].provisions);
     assert!(kept.notes.iter().any(|n| n.kind == NoteKind::Conflict));
     assert_eq!(
-        merged.resolve(Side::Ours).unwrap().clauses["2"],
-        ours.clauses["2"]
+        merged.resolve(Side::Ours).unwrap().clauses()["2"],
+        ours.clauses()["2"]
     );
     assert_eq!(
-        merged.resolve(Side::Theirs).unwrap().clauses["2"],
-        theirs.clauses["2"]
+        merged.resolve(Side::Theirs).unwrap().clauses()["2"],
+        theirs.clauses()["2"]
     );
     let chosen = merged.resolve_with(|_| Side::Theirs).unwrap();
-    assert!(chosen.clauses.values().all(|c| c.notes.is_empty()));
+    assert!(chosen.clauses().values().all(|c| c.notes.is_empty()));
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn wording_merges_word_by_word_where_edits_do_not_overlap() {
     assert!(merged.is_clean());
     assert_eq!(merged.clauses[0].kind, MergeKind::Combined);
     assert_eq!(
-        merged.plan.clauses["1"].text,
+        merged.plan.clauses()["1"].text,
         "Russia and Ukraine agree a lasting ceasefire within hours."
     );
 
@@ -177,13 +177,13 @@ fn a_partial_side_silent_on_a_subject_takes_the_other_sides_change() {
     let cap_merge = merged.subject("military/armed-forces-cap").unwrap();
     assert_eq!(cap_merge.kind, MergeKind::Theirs);
     assert_eq!(cap_merge.ours, None);
-    assert_eq!(merged.plan.clauses["2"], theirs.clauses["2"]);
+    assert_eq!(merged.plan.clauses()["2"], theirs.clauses()["2"]);
     // The jets clause, which neither side reports on, stays.
     assert_eq!(outcome(&merged, "other/jets"), MergeKind::Unchanged);
     assert!(
         merged
             .plan
-            .clauses
+            .clauses()
             .values()
             .any(|c| c.text == "Fighter jets are based in Poland.")
     );
@@ -237,7 +237,7 @@ fn the_november_texts_merge_with_their_conflicts_visible() {
         let resolved = merged.resolve(side).unwrap();
         assert!(
             resolved
-                .clauses
+                .clauses()
                 .values()
                 .flat_map(|c| &c.notes)
                 .all(|n| n.kind != NoteKind::Conflict)
@@ -302,7 +302,8 @@ fn a_merge_keeps_every_source_its_clauses_cite() {
     // base's, and base clauses stay in the merge.
     let [draft, _, e3] = november();
     let mut edited = e3.clone();
-    let clause = edited.clauses.get_index_mut(0).unwrap().1;
+    let first = edited.clauses()[0].id().to_owned();
+    let clause = edited.clause_mut(&first).unwrap();
     clause.text.push_str(" Edited.");
     let merged = merge(draft, &edited, e3);
     merged.plan.validate().unwrap();

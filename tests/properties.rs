@@ -103,16 +103,16 @@ proptest! {
         let (base, derived, _) = workload.generate(150, seed);
         let d = diff(&base, &derived);
         let mut texts: HashMap<&str, usize> = HashMap::new();
-        for clause in base.clauses.values().chain(derived.clauses.values()) {
+        for clause in base.clauses().values().chain(derived.clauses().values()) {
             *texts.entry(clause.text.as_str()).or_default() += 1;
         }
-        for (id, clause) in &base.clauses {
-            let twin = derived.clauses.get(id).filter(|c| *c == clause);
+        for (id, clause) in base.clauses() {
+            let twin = derived.clauses().get(id).filter(|c| *c == clause);
             if twin.is_none() || texts.get(clause.text.as_str()) != Some(&2) {
                 continue;
             }
-            let change = d.clauses.iter().find(|c| c.before.iter().any(|p| &p.clause.id == id));
-            let ids = |placed: &[peacediff::diff::PlacedClause]| placed.iter().map(|p| p.clause.id.clone()).collect::<Vec<_>>();
+            let change = d.clauses.iter().find(|c| c.before.iter().any(|p| p.clause.id() == id));
+            let ids = |placed: &[peacediff::diff::PlacedClause]| placed.iter().map(|p| p.clause.id().to_owned()).collect::<Vec<_>>();
             prop_assert_eq!(
                 change.map(|c| (ids(&c.before), ids(&c.after))),
                 Some((vec![id.clone()], vec![id.clone()])),
@@ -207,7 +207,7 @@ fn a_broken_law_is_caught_with_a_small_counterexample() {
     let Err(TestError::Fail(_, (a, b))) = result else {
         panic!("the false law was not caught: {result:?}")
     };
-    let clauses = |p: &Plan| p.clauses.len();
+    let clauses = |p: &Plan| p.clauses().len();
     assert!(
         clauses(&a) + clauses(&b) <= 3,
         "shrunk to {} + {} clauses",

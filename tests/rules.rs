@@ -115,25 +115,30 @@ fn plans_edited_in_code_pass_validate_exactly_when_their_json_loads() {
             }
         }),
         ("a five-digit year", |p| p.date.year = 20_250),
-        ("a source dated day 0", |p| p.sources["S1"].date.day = Some(0)),
+        ("a source dated day 0", |p| {
+            p.source_mut("S1").unwrap().date.day = Some(0)
+        }),
         ("an empty title", |p| p.title = " ".into()),
         ("a cap of zero", |p| {
-            p.clauses["1"].provisions[0] = Military {
+            p.clause_mut("1").unwrap().provisions[0] = Military {
                 cap: Some(0),
                 ..Military::new(MilitarySubject::ArmedForcesCap, MilitaryStance::Capped)
             }
             .into()
         }),
         ("a text over the limit", |p| {
-            p.clauses["1"].text = "word ".repeat(5_000)
+            p.clause_mut("1").unwrap().text = "word ".repeat(5_000)
         }),
-        ("an unknown source", |p| p.clauses["1"].sources.push("S9".into())),
+        ("an unknown source", |p| {
+            p.clause_mut("1").unwrap().sources.push("S9".into())
+        }),
         ("a bad other slug", |p| {
-            p.clauses["1"]
+            p.clause_mut("1")
+                .unwrap()
                 .provisions
                 .push(Other::new("Not Kebab", "x").into())
         }),
-        ("no provisions", |p| p.clauses["1"].provisions.clear()),
+        ("no provisions", |p| p.clause_mut("1").unwrap().provisions.clear()),
         ("an id with a space", |p| p.id = "my plan".into()),
     ];
     for (what, edit) in edits {

@@ -67,7 +67,7 @@ pub fn get(name: &str) -> Option<&'static Plan> {
 ///
 /// ```
 /// let plan = peacediff::corpus::load("witkoff-2025-04").unwrap();
-/// assert_eq!(plan.clauses.len(), 18);
+/// assert_eq!(plan.clauses().len(), 18);
 /// let err = peacediff::corpus::load("no-such-plan").unwrap_err();
 /// assert!(err.to_string().starts_with("`no-such-plan` is neither a bundled plan"));
 /// ```

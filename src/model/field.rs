@@ -9,7 +9,7 @@
 //! use peacediff::{FieldValue, corpus};
 //!
 //! let plan = corpus::get("us-28-point-2025-11").unwrap();
-//! let cap = &plan.clauses["6"].provisions[0];
+//! let cap = &plan.clauses()["6"].provisions[0];
 //! let fields = cap.fields();
 //! assert_eq!(fields[0], ("stance", Some(FieldValue::Word("capped".into()))));
 //! assert_eq!(fields[1], ("cap", Some(FieldValue::Number(600_000))));

@@ -28,8 +28,9 @@ keywords! {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
-    /// Unique in the plan; the key of [`Plan::clauses`].
-    pub id: String,
+    /// Unique in the plan; the key of [`Plan::clauses`]. Read with [`Clause::id`]:
+    /// it is fixed when the clause is made, so that it cannot leave its key.
+    pub(crate) id: String,
     /// The number the document gives it (`"21"`, `"10b"`); absent when unnumbered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
@@ -83,6 +84,11 @@ impl Clause {
             notes: Vec::new(),
             alternatives: Vec::new(),
         }
+    }
+
+    /// Its id: unique in its plan, and the key it is stored under.
+    pub fn id(&self) -> &str {
+        &self.id
     }
 
     /// The clause with the number the document gives it.
@@ -167,7 +173,7 @@ impl Reading {
 ///
 /// ```
 /// let plan = peacediff::corpus::get("us-28-point-2025-11").unwrap();
-/// let point6 = &plan.clauses["6"];
+/// let point6 = &plan.clauses()["6"];
 /// assert_eq!(point6.subjects()[0].to_string(), "military/armed-forces-cap");
 ///
 /// let again = peacediff::Plan::from_json(&plan.to_json()).unwrap();
@@ -194,12 +200,12 @@ pub struct Plan {
     /// Disagreements, absences and gaps recorded for the whole plan.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
-    /// The sources clauses cite, keyed by id.
+    /// The sources clauses cite, keyed by their ids: see [`Plan::sources`].
     #[serde(serialize_with = "values")]
-    pub sources: IndexMap<String, Source>,
-    /// The clauses in document order, keyed by id.
+    pub(crate) sources: IndexMap<String, Source>,
+    /// The clauses in document order, keyed by their ids: see [`Plan::clauses`].
     #[serde(serialize_with = "values")]
-    pub clauses: IndexMap<String, Clause>,
+    pub(crate) clauses: IndexMap<String, Clause>,
 }
 
 /// Sources and clauses are written as JSON arrays: their ids are inside them.
@@ -347,6 +353,42 @@ impl Plan {
     pub fn with_clause(mut self, clause: Clause) -> Plan {
         self.insert_clause(clause);
         self
+    }
+
+    /// The sources clauses cite, in the order given, each under its own id.
+    pub fn sources(&self) -> &IndexMap<String, Source> {
+        &self.sources
+    }
+
+    /// The clauses in document order, each under its own id.
+    ///
+    /// ```
+    /// let plan = peacediff::corpus::get("us-28-point-2025-11").unwrap();
+    /// assert_eq!(plan.clauses()["6"].id(), "6");
+    /// assert_eq!(plan.clauses().len(), 50);
+    /// ```
+    pub fn clauses(&self) -> &IndexMap<String, Clause> {
+        &self.clauses
+    }
+
+    /// The clause with id `id`, to edit in place; its id stays as it is.
+    pub fn clause_mut(&mut self, id: &str) -> Option<&mut Clause> {
+        self.clauses.get_mut(id)
+    }
+
+    /// The source with id `id`, to edit in place; its id stays as it is.
+    pub fn source_mut(&mut self, id: &str) -> Option<&mut Source> {
+        self.sources.get_mut(id)
+    }
+
+    /// Takes the clause with id `id` out of the plan, keeping the others' order.
+    pub fn remove_clause(&mut self, id: &str) -> Option<Clause> {
+        self.clauses.shift_remove(id)
+    }
+
+    /// Keeps only the clauses for which `keep` holds, in their order.
+    pub fn retain_clauses(&mut self, mut keep: impl FnMut(&Clause) -> bool) {
+        self.clauses.retain(|_, clause| keep(clause));
     }
 
     /// Stores `source` under its own id; returns the source it replaces, if any.

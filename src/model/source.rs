@@ -12,8 +12,9 @@ use crate::error::ParseError;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Short id, unique in the plan, that clauses cite (`"A01"`).
-    pub id: String,
+    /// Short id, unique in the plan, that clauses cite (`"A01"`); read with
+    /// [`Source::id`], fixed when the source is made.
+    pub(crate) id: String,
     /// The outlet that published it.
     pub outlet: String,
     /// The title as published.
@@ -25,6 +26,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// Its id: unique in its plan, and the key it is stored under.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
     /// A source with every field given.
     pub fn new(
         id: impl Into<String>,
