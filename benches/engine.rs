@@ -95,9 +95,7 @@ fn read(plans: [&Plan; 2]) -> usize {
     let bytes = |text: &str| text.bytes().map(usize::from).sum::<usize>();
     let clauses = plans.into_iter().flat_map(|plan| plan.clauses().values());
     clauses
-        .map(|c| {
-            bytes(c.id()) + bytes(&c.text) + c.provisions.iter().map(|p| bytes(p.slug())).sum::<usize>()
-        })
+        .map(|c| bytes(c.id()) + bytes(&c.text) + c.provisions.iter().map(|p| bytes(p.slug())).sum::<usize>())
         .sum()
 }
 
