@@ -3,6 +3,11 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::text::{bounded, bounded_to};
+
+/// Characters of a message built from input (a parser's message, a reason), at most.
+const MESSAGE_CHARS: usize = 300;
+
 /// Everything that can go wrong in this crate.
 ///
 /// Every variant names the place: the file when there is one, then the line and
@@ -25,7 +30,12 @@ use std::path::{Path, PathBuf};
 #[non_exhaustive]
 pub enum Error {
     /// The text is not valid JSON, or does not have the shape of a plan.
-    #[error("{}line {line}, column {column}{}: {message}", in_file(file), at(path))]
+    #[error(
+        "{}line {line}, column {column}{}: {}",
+        in_file(file),
+        at(path),
+        bounded_to(message, MESSAGE_CHARS)
+    )]
     Parse {
         /// The file, when loaded from one.
         file: Option<PathBuf>,
@@ -40,7 +50,7 @@ pub enum Error {
     },
     /// The plan parsed but breaks a rule of the model: the [`Problem`], also its
     /// [`source`](std::error::Error::source).
-    #[error("{}plan `{plan}`{}", in_file(file), at(path))]
+    #[error("{}plan `{}`{}", in_file(file), bounded(plan), at(path))]
     Invalid {
         /// The file, when loaded from one.
         file: Option<PathBuf>,
@@ -63,7 +73,7 @@ pub enum Error {
         limit: usize,
     },
     /// A name that is neither a bundled plan nor a file.
-    #[error("`{name}` is neither a bundled plan ({}) nor a readable file", known.join(", "))]
+    #[error("`{}` is neither a bundled plan ({}) nor a readable file", bounded(name), known.join(", "))]
     UnknownPlan {
         /// The name given.
         name: String,
@@ -71,13 +81,20 @@ pub enum Error {
         known: Vec<String>,
     },
     /// Two plans with the same id given to one comparison.
-    #[error("two plans have the id `{id}`; plans compared together need distinct ids")]
+    #[error(
+        "two plans have the id `{}`; plans compared together need distinct ids",
+        bounded(id)
+    )]
     DuplicatePlan {
         /// The shared id.
         id: String,
     },
     /// A diff applied to a plan it was not made from.
-    #[error("the diff does not apply to plan `{plan}`: {reason}")]
+    #[error(
+        "the diff does not apply to plan `{}`: {}",
+        bounded(plan),
+        bounded_to(reason, MESSAGE_CHARS)
+    )]
     Mismatch {
         /// The plan the diff was applied to.
         plan: String,
@@ -106,7 +123,7 @@ pub enum Error {
 /// assert!(err.to_string().starts_with("unknown party `atlantis` (expected one of `ukraine`"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{}", bounded_to(message, MESSAGE_CHARS))]
 pub struct ParseError {
     message: String,
 }
@@ -125,7 +142,7 @@ pub enum Problem {
     #[error("must not be empty")]
     Empty,
     /// An id is used twice in one list.
-    #[error("duplicate id `{id}` (first used at index {first})")]
+    #[error("duplicate id `{}` (first used at index {first})", bounded(id))]
     DuplicateId {
         /// The repeated id.
         id: String,
@@ -133,7 +150,7 @@ pub enum Problem {
         first: usize,
     },
     /// A clause or source is stored under a key other than its id.
-    #[error("stored under key `{key}` but its id is `{id}`")]
+    #[error("stored under key `{}` but its id is `{}`", bounded(key), bounded(id))]
     KeyMismatch {
         /// The map key.
         key: String,
@@ -147,7 +164,7 @@ pub enum Problem {
     #[error("a clause needs at least one source")]
     NoSources,
     /// A citation of a source the plan does not list.
-    #[error("cites source `{id}`, which is not in the plan's sources")]
+    #[error("cites source `{}`, which is not in the plan's sources", bounded(id))]
     UnknownSource {
         /// The cited id.
         id: String,
@@ -156,11 +173,11 @@ pub enum Problem {
     #[error("{value} is out of range ({min} to {max})")]
     OutOfRange {
         /// The value found.
-        value: i64,
+        value: u64,
         /// The smallest allowed value.
-        min: i64,
+        min: u64,
         /// The largest allowed value.
-        max: i64,
+        max: u64,
     },
     /// More of something than [`Limits`](crate::Limits) allow.
     #[error("{found} {what} exceed the limit of {limit}")]
@@ -173,25 +190,35 @@ pub enum Problem {
         limit: usize,
     },
     /// An alternative reading of a clause speaks of a subject the clause does not.
-    #[error("speaks of `{subject}`, which the clause's own provisions do not")]
+    #[error("speaks of `{}`, which the clause's own provisions do not", bounded(subject))]
     ForeignSubject {
         /// The subject, written `topic/slug`.
         subject: String,
     },
     /// A URL that is not an absolute `http`/`https` address.
-    #[error("`{url}` is not an http or https URL")]
+    #[error("`{}` is not an http or https URL", bounded(url))]
     InvalidUrl {
         /// The value found.
         url: String,
     },
     /// A date that is not on the calendar, such as month 13 or 30 February.
-    #[error("`{date}` is not a calendar date")]
+    #[error("`{}` is not a calendar date", bounded(date))]
     InvalidDate {
         /// The date as written.
         date: String,
     },
+    /// An id or label holding a character that steers a terminal or hides, joins
+    /// or reorders text (a control, zero-width or bidirectional character), which
+    /// would let two different ids read the same.
+    #[error("holds the invisible character U+{:04X} at position {position}", u32::from(*character))]
+    HiddenCharacter {
+        /// The character.
+        character: char,
+        /// Its position, counted in characters from 0.
+        position: usize,
+    },
     /// An id or slug with characters outside its allowed set.
-    #[error("`{value}` must be {expected}")]
+    #[error("`{}` must be {expected}", bounded(value))]
     InvalidName {
         /// The value found.
         value: String,
@@ -274,7 +301,7 @@ impl Error {
 
 fn in_file(file: &Option<PathBuf>) -> String {
     file.as_ref()
-        .map(|file| format!("{}: ", file.display()))
+        .map(|file| format!("{}: ", bounded_to(&file.to_string_lossy(), MESSAGE_CHARS)))
         .unwrap_or_default()
 }
 
@@ -282,6 +309,6 @@ fn at(path: &str) -> String {
     if path.is_empty() {
         String::new()
     } else {
-        format!(", at `{path}`")
+        format!(", at `{}`", bounded_to(path, MESSAGE_CHARS))
     }
 }

@@ -205,6 +205,7 @@ pub mod synth;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod testing;
+mod text;
 mod union_find;
 
 pub use align::Options;

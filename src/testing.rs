@@ -129,9 +129,9 @@ pub fn date() -> impl Strategy<Value = Date> {
         })
 }
 
-fn number<T>(range: (i64, i64)) -> impl Strategy<Value = T>
+fn number<T>(range: (u64, u64)) -> impl Strategy<Value = T>
 where
-    T: TryFrom<i64> + std::fmt::Debug + Clone,
+    T: TryFrom<u64> + std::fmt::Debug + Clone,
 {
     (range.0..=range.1).prop_filter_map("in range", |n| T::try_from(n).ok())
 }

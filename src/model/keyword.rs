@@ -90,5 +90,9 @@ pub(crate) use keywords;
 /// The message for a name outside a vocabulary.
 pub(crate) fn unknown<'a>(label: &str, name: &str, known: impl Iterator<Item = &'a str>) -> String {
     let known: Vec<String> = known.map(|word| format!("`{word}`")).collect();
-    format!("unknown {label} `{name}` (expected one of {})", known.join(", "))
+    format!(
+        "unknown {label} `{}` (expected one of {})",
+        crate::text::bounded(name),
+        known.join(", ")
+    )
 }

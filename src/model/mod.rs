@@ -8,7 +8,6 @@ mod plan;
 mod provision;
 mod source;
 mod subject;
-mod text;
 mod validate;
 
 pub use field::FieldValue;

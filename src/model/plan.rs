@@ -13,8 +13,8 @@ use super::party::Party;
 use super::provision::Provision;
 use super::source::{Confidence, Date, Note, NoteKind, Source};
 use super::subject::Subject;
-use super::text::printable;
 use crate::error::Error;
+use crate::text::plain as printable;
 
 keywords! {
     /// Whether a plan's text is known in full.

@@ -215,7 +215,8 @@ impl std::str::FromStr for Date {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Date::parse(text).ok_or_else(|| {
             ParseError::new(format!(
-                "invalid date `{text}` (expected YYYY-MM-DD or YYYY-MM, optionally prefixed with `~`)"
+                "invalid date `{}` (expected YYYY-MM-DD or YYYY-MM, optionally prefixed with `~`)",
+                crate::text::bounded(text)
             ))
         })
     }

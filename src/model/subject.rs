@@ -317,7 +317,8 @@ impl std::str::FromStr for Subject {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Subject::parse(text).ok_or_else(|| {
             ParseError::new(format!(
-                "unknown subject `{text}` (expected `topic/slug` with a subject listed in the crate docs, or `other/<kebab-case>`)"
+                "unknown subject `{}` (expected `topic/slug` with a subject listed in the crate docs, or `other/<kebab-case>`)",
+                crate::text::bounded(text)
             ))
         })
     }

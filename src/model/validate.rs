@@ -13,17 +13,17 @@ use crate::error::{Error, Problem};
 /// Smallest and largest plausible values of the numeric fields.
 pub mod ranges {
     /// Troops in an armed-forces cap.
-    pub const TROOPS: (i64, i64) = (1, 5_000_000);
+    pub const TROOPS: (u64, u64) = (1, 5_000_000);
     /// A deadline in days.
-    pub const DAYS: (i64, i64) = (1, 3_650);
+    pub const DAYS: (u64, u64) = (1, 3_650);
     /// A deadline in hours.
-    pub const HOURS: (i64, i64) = (1, 8_760);
+    pub const HOURS: (u64, u64) = (1, 8_760);
     /// A calendar year in a provision.
-    pub const YEAR: (i64, i64) = (1991, 2100);
+    pub const YEAR: (u64, u64) = (1991, 2100);
     /// Billions of a currency.
-    pub const BILLIONS: (i64, i64) = (1, 100_000);
+    pub const BILLIONS: (u64, u64) = (1, 100_000);
     /// A percentage.
-    pub const PERCENT: (i64, i64) = (0, 100);
+    pub const PERCENT: (u64, u64) = (0, 100);
 }
 
 /// Builds an id-keyed map from a list, rejecting empty and repeated ids.
@@ -57,12 +57,42 @@ fn check_id(plan: &str, path: &str, id: &str) -> Result<(), Error> {
     if id.is_empty() {
         return Err(Error::invalid(plan, path, Problem::Empty));
     }
-    if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        let problem = Problem::InvalidName {
-            value: id.to_owned(),
-            expected: "free of spaces and control characters",
+    if let Some((position, c)) = id.chars().enumerate().find(|&(_, c)| crate::text::is_hidden(c)) {
+        let problem = Problem::HiddenCharacter {
+            character: c,
+            position,
         };
         return Err(Error::invalid(plan, path, problem));
+    }
+    if id.chars().any(char::is_whitespace) {
+        let problem = Problem::InvalidName {
+            value: id.to_owned(),
+            expected: "free of spaces",
+        };
+        return Err(Error::invalid(plan, path, problem));
+    }
+    Ok(())
+}
+
+/// A label shown as a name (a clause number, an alias): not empty, and free of
+/// characters that steer a terminal or hide, join or reorder text.
+fn check_label(plan: &str, path: impl FnOnce() -> String, label: &str) -> Result<(), Error> {
+    if label.trim().is_empty() {
+        return Err(Error::invalid(plan, path(), Problem::Empty));
+    }
+    if let Some((position, c)) = label
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| crate::text::is_hidden(c))
+    {
+        return Err(Error::invalid(
+            plan,
+            path(),
+            Problem::HiddenCharacter {
+                character: c,
+                position,
+            },
+        ));
     }
     Ok(())
 }
@@ -103,7 +133,7 @@ impl Plan {
         check_date(plan, "date", self.date)?;
         check_text(plan, || "title".into(), &self.title)?;
         for (index, alias) in self.aliases.iter().enumerate() {
-            check_text(plan, || format!("aliases[{index}]"), alias)?;
+            check_label(plan, || format!("aliases[{index}]"), alias)?;
         }
         for (index, (key, source)) in self.sources.iter().enumerate() {
             self.check_source(index, key, source)?;
@@ -171,7 +201,7 @@ impl Plan {
             return Err(Error::invalid(plan, path("id"), problem));
         }
         if let Some(number) = &clause.number {
-            check_text(plan, || path("number"), number)?;
+            check_label(plan, || path("number"), number)?;
         }
         self.check_content(&path(""), &clause.text, &clause.provisions, &clause.sources)?;
         for (n, note) in clause.notes.iter().enumerate() {
@@ -255,11 +285,11 @@ fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
                     ranges::PERCENT,
                 )?;
             }
-            let total: i64 = p
+            let total: u64 = p
                 .power_split
                 .iter()
                 .filter_map(|s| s.percent)
-                .map(i64::from)
+                .map(u64::from)
                 .sum();
             range("power_split", Some(total), ranges::PERCENT)
         }
@@ -280,13 +310,12 @@ fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
     }
 }
 
-fn range<T: TryInto<i64>>(
+fn range<T: Into<u64>>(
     field: &str,
     value: Option<T>,
-    (min, max): (i64, i64),
+    (min, max): (u64, u64),
 ) -> Result<(), (String, Problem)> {
-    // Values too large for i64 are out of every range; show them as i64::MAX.
-    match value.map(|v| v.try_into().unwrap_or(i64::MAX)) {
+    match value.map(Into::into) {
         Some(value) if !(min..=max).contains(&value) => {
             Err((field.to_owned(), Problem::OutOfRange { value, min, max }))
         }

@@ -7,25 +7,11 @@
 
 use std::fmt::Write as _;
 
-use super::{changed_provisions, counts, group_letter, heading, unchanged_text};
+use crate::text;
+
+use super::{clause_changes, counts, group_letter, heading, unchanged_text};
 use crate::diff::WordTag;
 use crate::{ClauseChangeKind, Comparison, PlanDiff};
-
-/// Escapes text for HTML content and attribute values.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const STYLE: &str = "
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2em; color: #1b1b1b; }
@@ -62,7 +48,7 @@ pub(crate) fn page(title: &str, body: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escape(title)
+        text::html(title)
     )
 }
 
@@ -70,19 +56,19 @@ pub(crate) fn page(title: &str, body: &str) -> String {
 pub(super) fn comparison(comparison: &Comparison) -> String {
     let mut body = String::new();
     let title = format!("Comparison of {} plans", comparison.plans.len());
-    let _ = writeln!(body, "<h1>{}</h1>", escape(&title));
+    let _ = writeln!(body, "<h1>{}</h1>", text::html(&title));
     let _ = writeln!(
         body,
         "<p>Cells with the same letter and colour take the same position on a subject; — means the plan leaves it out, ? that a partial plan is silent on it. {} subjects: {}.</p>",
         comparison.rows.len(),
-        escape(&counts(comparison.counts()))
+        text::html(&counts(comparison.counts()))
     );
     let _ = writeln!(
         body,
         "<table class=\"comparison\">\n<thead><tr><th>Subject</th><th>Status</th>"
     );
     for id in &comparison.plans {
-        let _ = write!(body, "<th>{}</th>", escape(id));
+        let _ = write!(body, "<th>{}</th>", text::html(id));
     }
     let _ = writeln!(body, "</tr></thead>\n<tbody>");
     let columns = comparison.plans.len() + 2;
@@ -93,14 +79,14 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
             let _ = writeln!(
                 body,
                 "<tr class=\"topic\"><th colspan=\"{columns}\">{}</th></tr>",
-                escape(row.topic.as_str())
+                text::html(row.topic.as_str())
             );
         }
         let _ = write!(
             body,
             "<tr class=\"{}\"><td><code>{}</code></td><td class=\"status\">{}</td>",
             row.status,
-            escape(&row.subject.to_string()),
+            text::html(&row.subject.to_string()),
             row.status
         );
         for id in &comparison.plans {
@@ -120,8 +106,8 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
                         let _ = write!(
                             body,
                             "<span class=\"clause\">{}</span>{}",
-                            escape(&entry.clause),
-                            escape(&entry.provision.brief())
+                            text::html(&entry.clause),
+                            text::html(&entry.provision.brief())
                         );
                     }
                     body.push_str("</td>");
@@ -140,11 +126,11 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
     );
     let _ = write!(body, "<table class=\"matrix\">\n<thead><tr><th></th>");
     for id in &comparison.plans {
-        let _ = write!(body, "<th>{}</th>", escape(id));
+        let _ = write!(body, "<th>{}</th>", text::html(id));
     }
     let _ = writeln!(body, "</tr></thead>\n<tbody>");
     for (id, shares) in comparison.plans.iter().zip(&comparison.matrix) {
-        let _ = write!(body, "<tr><th>{}</th>", escape(id));
+        let _ = write!(body, "<tr><th>{}</th>", text::html(id));
         for share in shares {
             match share {
                 // Red (0 %) through yellow to green (100 %).
@@ -169,19 +155,19 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
 pub(super) fn diff(diff: &PlanDiff) -> String {
     let mut body = String::new();
     let title = format!("{} → {}", diff.from.id, diff.to.id);
-    let _ = writeln!(body, "<h1>{}</h1>", escape(&title));
+    let _ = writeln!(body, "<h1>{}</h1>", text::html(&title));
     let summary = diff.summary();
     let _ = writeln!(
         body,
         "<p>From <em>{}</em> to <em>{}</em>: <del>deleted</del> and <ins>inserted</ins> words. Clauses: {} ({} moved, {} renumbered). Provisions: {}.</p>",
-        escape(&diff.from.title),
-        escape(&diff.to.title),
-        escape(&counts(summary.clauses)),
+        text::html(&diff.from.title),
+        text::html(&diff.to.title),
+        text::html(&counts(summary.clauses)),
         summary.moved,
         summary.renumbered,
-        escape(&counts(summary.provisions))
+        text::html(&counts(summary.provisions))
     );
-    for change in &diff.clauses {
+    for (change, carried) in clause_changes(diff) {
         if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
             continue;
         }
@@ -189,15 +175,15 @@ pub(super) fn diff(diff: &PlanDiff) -> String {
             body,
             "<div class=\"change {}\">\n<h2>{}</h2>",
             change.kind,
-            escape(&heading(change))
+            text::html(&heading(change))
         );
         body.push_str("<p>");
         let wording = change.wording();
         if wording.is_empty() {
-            body.push_str(&escape(unchanged_text(change)));
+            body.push_str(&text::html(unchanged_text(change)));
         }
         for run in &wording {
-            let text = escape(&run.text);
+            let text = text::html(&run.text);
             let _ = match run.tag {
                 WordTag::Equal => write!(body, "{text}"),
                 WordTag::Delete => write!(body, "<del>{text}</del>"),
@@ -205,13 +191,14 @@ pub(super) fn diff(diff: &PlanDiff) -> String {
             };
         }
         body.push_str("</p>\n");
-        let provisions: Vec<String> = changed_provisions(diff, change)
+        let provisions: Vec<String> = carried
+            .into_iter()
             .map(|(p, detail)| {
-                let detail = escape(&detail);
+                let detail = text::html(&detail);
                 format!(
                     "<li>{} <code>{}</code>{detail}</li>",
                     p.kind,
-                    escape(&p.subject.to_string())
+                    text::html(&p.subject.to_string())
                 )
             })
             .collect();
@@ -221,15 +208,4 @@ pub(super) fn diff(diff: &PlanDiff) -> String {
         body.push_str("</div>\n");
     }
     page(&title, &body)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn markup_characters_are_escaped() {
-        assert_eq!(
-            super::escape("<b a=\"x\">&'"),
-            "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
-        );
-    }
 }

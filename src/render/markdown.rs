@@ -6,32 +6,16 @@
 
 use std::fmt::Write as _;
 
-use super::{changed_provisions, counts, group_letter, heading, unchanged_text};
+use crate::text;
+
+use super::{clause_changes, counts, group_letter, heading, unchanged_text};
 use crate::diff::WordTag;
 use crate::{ClauseChangeKind, Comparison, PlanDiff};
-
-/// Escapes text for a Markdown paragraph or table cell.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => out.push_str("<br>"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '&' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The comparison as a table with one column per plan, then the agreement matrix.
 pub(super) fn comparison(comparison: &Comparison) -> String {
     let mut out = String::new();
-    let ids: Vec<String> = comparison.plans.iter().map(|id| escape(id)).collect();
+    let ids: Vec<String> = comparison.plans.iter().map(|id| text::markdown(id)).collect();
     let _ = writeln!(out, "## Comparison of {} plans\n", ids.len());
     let _ = writeln!(
         out,
@@ -51,15 +35,21 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
                 let letter = row.group_of(id).map_or(' ', group_letter);
                 let lines: Vec<String> = entries
                     .iter()
-                    .map(|e| format!("{} {}", escape(&e.clause), escape(&e.provision.brief())))
+                    .map(|e| {
+                        format!(
+                            "{} {}",
+                            text::markdown(&e.clause),
+                            text::markdown(&e.provision.brief())
+                        )
+                    })
                     .collect();
                 format!("**{letter}** {}", lines.join("<br>"))
             })
             .collect();
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} |",
-            row.subject,
+            "| {} | {} | {} |",
+            text::markdown_code(&row.subject.to_string()),
             row.status,
             cells.join(" | ")
         );
@@ -90,28 +80,41 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
 /// The diff as a redline, one section per changed clause group, with its provision changes.
 pub(super) fn diff(diff: &PlanDiff) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## {} → {}\n", escape(&diff.from.id), escape(&diff.to.id));
+    let _ = writeln!(
+        out,
+        "## {} → {}\n",
+        text::markdown(&diff.from.id),
+        text::markdown(&diff.to.id)
+    );
     let _ = writeln!(
         out,
         "From *{}* to *{}*. ~~Deleted~~ and **inserted** words.",
-        escape(&diff.from.title),
-        escape(&diff.to.title)
+        text::markdown(&diff.from.title),
+        text::markdown(&diff.to.title)
     );
-    for change in &diff.clauses {
+    for (change, carried) in clause_changes(diff) {
         if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
             continue;
         }
-        let _ = writeln!(out, "\n### {}\n", escape(&heading(change)));
+        let _ = writeln!(out, "\n### {}\n", text::markdown(&heading(change)));
         let wording = change.wording();
         if wording.is_empty() {
-            let _ = writeln!(out, "{}", escape(unchanged_text(change)));
+            let _ = writeln!(out, "{}", text::markdown(unchanged_text(change)));
         } else {
             let _ = writeln!(out, "{}", redline(&wording));
         }
-        let provisions: Vec<String> = changed_provisions(diff, change)
+        let provisions: Vec<String> = carried
+            .into_iter()
             .map(|(p, detail)| {
-                let detail = escape(&detail);
-                format!("- {} `{}`{detail}", p.kind, p.subject)
+                // The separator is ours; only the fields are data.
+                let detail = detail
+                    .strip_prefix(": ")
+                    .map_or_else(String::new, |d| format!(": {}", text::markdown(d)));
+                format!(
+                    "- {} {}{detail}",
+                    p.kind,
+                    text::markdown_code(&p.subject.to_string())
+                )
             })
             .collect();
         if !provisions.is_empty() {
@@ -140,7 +143,7 @@ fn redline(words: &[crate::diff::WordChange]) -> String {
             out.push(' ');
         }
         previous = run.tag;
-        let text = escape(&run.text.replace(['\n', '\r'], " "));
+        let text = text::markdown(&run.text);
         let (marker, trimmed) = match run.tag {
             WordTag::Equal => {
                 out.push_str(&text);
@@ -158,12 +161,4 @@ fn redline(words: &[crate::diff::WordChange]) -> String {
         let _ = write!(out, "{lead}{marker}{trimmed}{marker}{tail}");
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn markup_characters_are_escaped_and_lines_joined() {
-        assert_eq!(super::escape("a | b\nc <script>"), r"a \| b<br>c \<script\>");
-    }
 }

@@ -41,11 +41,15 @@ keywords! {
     }
 }
 
+/// The widest terminal table drawn, in columns: padding never grows beyond it.
+pub const MAX_WIDTH: usize = 1_000;
+
 /// How to render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
-    /// Width in columns for the terminal format; text wraps to fit.
+    /// Width in columns for the terminal format; text wraps to fit. Tables pad
+    /// their columns to at most [`MAX_WIDTH`] columns, whatever the width asked.
     pub width: usize,
     /// Whether the terminal format embeds ANSI styles.
     pub color: bool,
@@ -130,14 +134,15 @@ impl Render for Evolution {
     }
 }
 
-/// Greedy word wrap to `width` characters; a word longer than the width is cut
-/// into pieces, so that nothing is lost and nothing overflows.
+/// Greedy word wrap to `width` characters, each word made [plain](crate::text::plain);
+/// a word longer than the width is cut into pieces, so that nothing is lost and
+/// nothing overflows.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let pieces = text.split_whitespace().flat_map(|word| {
-        let chars: Vec<char> = word.chars().collect();
+        let chars: Vec<char> = crate::text::plain(word).chars().collect();
         chars
             .chunks(width)
             .map(|piece| piece.iter().collect::<String>())
@@ -197,24 +202,57 @@ pub(crate) fn heading(change: &ClauseChange) -> String {
     }
 }
 
-/// The provision changes a clause change carries, unchanged ones left out, each
-/// with its changed fields as plain text (`: cap: 600,000 → 800,000; …`, or
-/// nothing when no field changed).
-pub(crate) fn changed_provisions<'r, 'a>(
+/// The clause changes of `diff` in order, each with the provision changes it
+/// carries, unchanged ones left out, and those changes' fields as plain text
+/// (`: cap: 600,000 → 800,000; …`, or nothing when no field changed). One pass over
+/// the provision changes serves every clause change.
+pub(crate) fn clause_changes<'r, 'a>(
     diff: &'r PlanDiff<'a>,
-    change: &'r ClauseChange<'a>,
-) -> impl Iterator<Item = (&'r crate::ProvisionChange<'a>, String)> + 'r {
-    diff.provisions_in(change)
+) -> impl Iterator<
+    Item = (
+        &'r ClauseChange<'a>,
+        Vec<(&'r crate::ProvisionChange<'a>, String)>,
+    ),
+> + 'r {
+    use std::collections::HashMap;
+    let mut holder: [HashMap<&str, usize>; 2] = [HashMap::new(), HashMap::new()];
+    for (k, change) in diff.clauses.iter().enumerate() {
+        for c in &change.before {
+            holder[0].insert(c.clause.id(), k);
+        }
+        for c in &change.after {
+            holder[1].insert(c.clause.id(), k);
+        }
+    }
+    let mut carried: Vec<Vec<(&crate::ProvisionChange<'a>, String)>> = vec![Vec::new(); diff.clauses.len()];
+    for p in diff
+        .provisions
+        .iter()
         .filter(|p| p.kind != crate::ProvisionChangeKind::Unchanged)
-        .map(|p| {
-            let fields: Vec<String> = p.fields.iter().map(ToString::to_string).collect();
-            let detail = if fields.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", fields.join("; "))
-            };
-            (p, detail)
-        })
+    {
+        let sides = [&p.before, &p.after];
+        let mut at: Vec<usize> = (0..2)
+            .filter_map(|side| {
+                holder
+                    .get(side)?
+                    .get(sides.get(side)?.as_ref()?.clause.as_ref())
+                    .copied()
+            })
+            .collect();
+        at.dedup();
+        let fields: Vec<String> = p.fields.iter().map(ToString::to_string).collect();
+        let detail = if fields.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", fields.join("; "))
+        };
+        for k in at {
+            if let Some(list) = carried.get_mut(k) {
+                list.push((p, detail.clone()));
+            }
+        }
+    }
+    diff.clauses.iter().zip(carried)
 }
 
 /// The text of a clause group whose wording did not change.

@@ -224,7 +224,7 @@ pub(crate) fn evolution(evolution: &Evolution) -> Report {
 
 /// The report as Markdown.
 pub(crate) fn markdown(report: &Report) -> String {
-    use super::markdown::escape;
+    use crate::text::markdown as escape;
     let mut out = format!("## {}\n\n", escape(&report.title));
     for line in &report.intro {
         let _ = writeln!(out, "{}\n", escape(line));
@@ -237,9 +237,9 @@ pub(crate) fn markdown(report: &Report) -> String {
         for item in &section.items {
             let _ = writeln!(
                 out,
-                "- **{}** `{}`",
+                "- **{}** {}",
                 escape(&item.tag),
-                item.title.replace('`', "'")
+                crate::text::markdown_code(&item.title)
             );
             for line in &item.lines {
                 let _ = writeln!(out, "  - {}", escape(line));
@@ -253,7 +253,7 @@ pub(crate) fn markdown(report: &Report) -> String {
 
 /// The report as one HTML page.
 pub(crate) fn html(report: &Report) -> String {
-    use super::html::escape;
+    use crate::text::html as escape;
     let mut body = format!("<h1>{}</h1>\n", escape(&report.title));
     for line in &report.intro {
         let _ = writeln!(body, "<p>{}</p>", escape(line));

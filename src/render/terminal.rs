@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Effects, Style};
 
 use super::report::{Report, Tone};
-use super::{Options, changed_provisions, counts, group_letter, heading, unchanged_text, wrap};
+use super::{Options, clause_changes, counts, group_letter, heading, unchanged_text, wrap};
 use crate::diff::{ClauseChange, WordTag};
+use crate::text::plain;
 use crate::{ClauseChangeKind, Comparison, ComparisonRow, Evolution, Merge, PlanDiff, RowStatus};
 
 /// Applies styles when colour is on.
@@ -76,6 +77,7 @@ pub(super) fn comparison(comparison: &Comparison, options: &Options) -> String {
     let painter = Painter { color: options.color };
     let mut out = String::new();
     let plans = comparison.plans.len();
+    let options = &Options::width(options.width.min(super::MAX_WIDTH)).with_color(options.color);
     let subject_width = (options.width / 4).clamp(16, 30);
     let column = options
         .width
@@ -166,7 +168,7 @@ fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            let header = format!("({}) {id}", i + 1);
+            let header = format!("({}) {}", i + 1, plain(id));
             if header.chars().count() <= column {
                 vec![header]
             } else {
@@ -217,7 +219,7 @@ fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_
 /// for `Display`.
 fn stacked(out: &mut String, comparison: &Comparison, painter: Painter, width: usize) {
     for (i, id) in comparison.plans.iter().enumerate() {
-        let _ = writeln!(out, "  ({}) {id}", i + 1);
+        let _ = writeln!(out, "  ({}) {}", i + 1, plain(id));
     }
     let mut topic = None;
     for row in &comparison.rows {
@@ -228,7 +230,7 @@ fn stacked(out: &mut String, comparison: &Comparison, painter: Painter, width: u
         let _ = writeln!(
             out,
             "{} — {}",
-            row.subject,
+            plain(&row.subject.to_string()),
             painter.paint(status_style(row.status), row.status.as_str())
         );
         for (column, id) in comparison.plans.iter().enumerate() {
@@ -289,12 +291,18 @@ pub(super) fn diff(diff: &PlanDiff, options: &Options) -> String {
     let _ = writeln!(
         out,
         "{}",
-        painter.paint(BOLD, &format!("--- {} ({})", diff.from.id, diff.from.title))
+        painter.paint(
+            BOLD,
+            &format!("--- {} ({})", plain(&diff.from.id), plain(&diff.from.title))
+        )
     );
     let _ = writeln!(
         out,
         "{}",
-        painter.paint(BOLD, &format!("+++ {} ({})", diff.to.id, diff.to.title))
+        painter.paint(
+            BOLD,
+            &format!("+++ {} ({})", plain(&diff.to.id), plain(&diff.to.title))
+        )
     );
     let legend = if painter.color {
         format!(
@@ -306,16 +314,16 @@ pub(super) fn diff(diff: &PlanDiff, options: &Options) -> String {
         "[-deleted-] {+inserted+}".to_owned()
     };
     let _ = writeln!(out, "{}: {legend}", painter.paint(BOLD, "Legend"));
-    for change in &diff.clauses {
+    for (change, carried) in clause_changes(diff) {
         if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
             continue;
         }
         let _ = writeln!(out);
-        let _ = writeln!(out, "{}", painter.paint(BOLD, &heading(change)));
+        let _ = writeln!(out, "{}", painter.paint(BOLD, &plain(&heading(change))));
         for line in redline(change, options.width.saturating_sub(2), painter) {
             let _ = writeln!(out, "  {line}");
         }
-        for (provision, detail) in changed_provisions(diff, change) {
+        for (provision, detail) in carried {
             let text = format!("{} {}{detail}", provision.kind, provision.subject);
             for (n, line) in wrap(&text, options.width.saturating_sub(6))
                 .into_iter()
@@ -352,7 +360,7 @@ fn redline(change: &ClauseChange, width: usize, painter: Painter) -> Vec<String>
     let words: Vec<(WordTag, String)> = if wording.is_empty() {
         unchanged_text(change)
             .split_whitespace()
-            .map(|w| (WordTag::Equal, w.to_owned()))
+            .map(|w| (WordTag::Equal, plain(w).into_owned()))
             .collect()
     } else {
         wording
@@ -365,10 +373,11 @@ fn redline(change: &ClauseChange, width: usize, painter: Painter) -> Vec<String>
                     .into_iter()
                     .enumerate()
                     .map(move |(i, word)| {
+                        let word = plain(word);
                         let word = match (painter.color, run.tag) {
-                            (false, WordTag::Delete) => marked(word, i == 0, i == last, "[-", "-]"),
-                            (false, WordTag::Insert) => marked(word, i == 0, i == last, "{+", "+}"),
-                            _ => word.to_owned(),
+                            (false, WordTag::Delete) => marked(&word, i == 0, i == last, "[-", "-]"),
+                            (false, WordTag::Insert) => marked(&word, i == 0, i == last, "{+", "+}"),
+                            _ => word.into_owned(),
                         };
                         (run.tag, word)
                     })
