@@ -68,6 +68,7 @@ pub(crate) fn bounded_to(text: &str, chars: usize) -> String {
     cut
 }
 
+#[cfg(feature = "render")]
 /// Line breaks and tabs as spaces, for formats where they carry no meaning.
 fn spaced(text: &str) -> Cow<'_, str> {
     if text.contains(['\n', '\r', '\t']) {
@@ -77,6 +78,7 @@ fn spaced(text: &str) -> Cow<'_, str> {
     }
 }
 
+#[cfg(feature = "render")]
 /// `text` for Markdown prose, a list item or a table cell: line breaks as spaces,
 /// runs of spaces as one (four would start a code block), [`plain`], then
 /// backslash escapes wherever CommonMark or GitHub's tables would read markup: the
@@ -114,6 +116,7 @@ pub(crate) fn markdown(text: &str) -> String {
     out
 }
 
+#[cfg(feature = "render")]
 /// `text` as a Markdown code span: line breaks as spaces, [`plain`], fenced by more backticks than it
 /// holds in a row, padded where it starts or ends with a backtick. Nothing inside
 /// a code span is markup.
@@ -130,6 +133,7 @@ pub(crate) fn markdown_code(text: &str) -> String {
     format!("{fence}{pad}{shown}{pad}{fence}")
 }
 
+#[cfg(feature = "render")]
 /// `text` for HTML content and attribute values: line breaks as spaces, [`plain`], then `& < > " '` as
 /// entities. The result is well-formed XML text for any input.
 pub(crate) fn html(text: &str) -> String {
@@ -172,6 +176,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "render")]
     fn markdown_escapes_every_construct() {
         assert_eq!(markdown("a | b *c* <script>"), r"a \| b \*c\* \<script\>");
         assert_eq!(markdown("    code  block"), " code block");
@@ -184,6 +189,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "render")]
     fn html_is_escaped_and_free_of_controls() {
         assert_eq!(
             html("<b a=\"x\">&'\u{0}"),
