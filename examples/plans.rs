@@ -7,13 +7,12 @@
 //! cargo run --example plans -- --format json         # the crate's JSON form
 //! ```
 
-use std::fmt::{self, Write as _};
 use std::process::ExitCode;
 
 mod support;
 
 use clap::{Parser, ValueEnum};
-use peacediff::{NoteKind, Plan};
+use peacediff::render::{Format as RenderFormat, Render};
 
 /// List peace plans and their clauses.
 #[derive(Parser)]
@@ -50,88 +49,9 @@ fn main() -> ExitCode {
                 if index > 0 {
                     text.push('\n');
                 }
-                // Writing into a String cannot fail.
-                let _ = write_plan(&mut text, plan, options.width);
+                text.push_str(&plan.render(RenderFormat::Terminal, options));
             }
             text
         }
     })
-}
-
-fn write_plan(out: &mut String, plan: &Plan, width: usize) -> fmt::Result {
-    writeln!(out, "{} — {}", plan.id, plan.title)?;
-    let sponsors: Vec<&str> = plan.sponsors.iter().map(|p| p.as_str()).collect();
-    writeln!(
-        out,
-        "{} · {} · {} clauses · sponsors: {}",
-        plan.date,
-        plan.completeness,
-        plan.clauses().len(),
-        sponsors.join(", ")
-    )?;
-    if !plan.aliases.is_empty() {
-        writeln!(out, "also known as: {}", plan.aliases.join("; "))?;
-    }
-    let indent = plan
-        .clauses()
-        .values()
-        .map(|c| c.label().len())
-        .max()
-        .unwrap_or(0)
-        + 4;
-    for clause in plan.clauses().values() {
-        let subjects: Vec<String> = clause.subjects().iter().map(ToString::to_string).collect();
-        writeln!(out)?;
-        writeln!(
-            out,
-            "  {:>width$}  {}  [{}]",
-            clause.label(),
-            subjects.join(", "),
-            clause.confidence,
-            width = indent - 4
-        )?;
-        for line in wrap(&clause.text, width.saturating_sub(indent).max(20)) {
-            writeln!(out, "{:indent$}{line}", "")?;
-        }
-        for reading in &clause.alternatives {
-            let text = format!(
-                "reports differ ({}, {}): {}",
-                reading.sources.join(", "),
-                reading.confidence,
-                reading.text
-            );
-            for line in wrap(&text, width.saturating_sub(indent).max(20)) {
-                writeln!(out, "{:indent$}{line}", "")?;
-            }
-        }
-    }
-    let absent = plan.notes.iter().filter(|n| n.kind == NoteKind::Absent);
-    for note in absent {
-        let subjects: Vec<String> = note.subjects.iter().map(ToString::to_string).collect();
-        writeln!(out)?;
-        writeln!(out, "  leaves out {}", subjects.join(", "))?;
-        for line in wrap(&note.text, width.saturating_sub(4).max(20)) {
-            writeln!(out, "    {line}")?;
-        }
-    }
-    Ok(())
-}
-
-/// Greedy word wrap; a word longer than the width gets a line of its own.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }

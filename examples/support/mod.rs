@@ -82,11 +82,16 @@ impl Output {
             }
         };
         match result {
-            Err(err) if err.kind() != io::ErrorKind::BrokenPipe => match &self.output {
-                Some(path) => fail(format_args!("cannot write {}: {err}", path.display())),
-                None => fail(err),
+            // A reader that stops early (`| head`) is not an error; anything else is.
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe && self.output.is_none() => ExitCode::SUCCESS,
+            Err(err) => match &self.output {
+                Some(path) => fail(format_args!(
+                    "cannot write {}: {err}",
+                    path.to_string_lossy().escape_debug()
+                )),
+                None => fail(format_args!("cannot write to standard output: {err}")),
             },
-            _ => ExitCode::SUCCESS,
+            Ok(()) => ExitCode::SUCCESS,
         }
     }
 

@@ -446,13 +446,23 @@ impl Plan {
         Plan::from_bytes(bytes)
     }
 
-    /// Reads, parses and validates a plan file; errors name the file.
+    /// Reads, parses and validates a plan file; errors name the file. Only regular
+    /// files are read: a FIFO, a device or a directory is refused before it is
+    /// opened, so that loading never blocks on it.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Plan, Error> {
         let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             file: Some(path.to_owned()),
             source,
-        })?;
+        };
+        let metadata = std::fs::metadata(path).map_err(io)?;
+        if !metadata.is_file() {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file",
+            )));
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
         Plan::from_reader(file).map_err(|err| err.in_file(path))
     }
 

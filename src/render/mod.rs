@@ -24,6 +24,7 @@ use std::io;
 mod html;
 pub mod json;
 mod markdown;
+mod plan;
 mod report;
 mod terminal;
 
@@ -87,6 +88,19 @@ pub trait Render {
     /// Writes the result in `format` to `out`.
     fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
         out.write_all(self.render(format, options).as_bytes())
+    }
+}
+
+/// A plan renders as a listing of its clauses; its JSON form is the one
+/// [`Plan::from_json`](crate::Plan::from_json) reads back.
+impl Render for crate::Plan {
+    fn render(&self, format: Format, options: &Options) -> String {
+        match format {
+            Format::Terminal => plan::terminal(self, options),
+            Format::Markdown => plan::markdown(self),
+            Format::Json => self.to_json() + "\n",
+            Format::Html => plan::html(self),
+        }
     }
 }
 
