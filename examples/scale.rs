@@ -1,6 +1,7 @@
 //! Figures for BENCHMARKS.md that criterion does not give: alignment quality on
 //! every workload of the generator against its truth, with the time of each diff
-//! as a ratio of the typical typed diff in the same run, and peak memory of a diff.
+//! as a ratio of the typical typed diff in the same run, the time of rendering a
+//! large diff in each format as a ratio of JSON, and peak memory of a diff.
 //!
 //! ```text
 //! cargo run --release --example scale
@@ -12,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use std::time::{Duration, Instant};
 
+use peacediff::render::{Format, Options, Render};
 use peacediff::synth::{self, Perturbation, Shape, Workload};
 
 /// The system allocator, counting the bytes in use and their peak.
@@ -107,6 +109,24 @@ fn main() {
             );
         }
         previous = Some((n, times, load));
+    }
+
+    println!("rendering a typed diff, as a ratio of its JSON rendering (best of 3 runs):");
+    for n in [40_000] {
+        let base = synth::plan(1, &Shape::clauses(n));
+        let (derived, _) = synth::perturb(&base, 2, &Perturbation::default());
+        let d = peacediff::diff(&base, &derived);
+        let options = Options::width(100).with_color(true);
+        let time = |format: Format| best_of_three(|| d.render(format, &options)).as_secs_f64() * 1e3;
+        let json = time(Format::Json);
+        let others: Vec<String> = [Format::Terminal, Format::Markdown, Format::Html]
+            .iter()
+            .map(|&f| {
+                let ms = time(f);
+                format!("{f} {ms:.0} ms ({:.2} ×)", ms / json)
+            })
+            .collect();
+        println!("  {n:>6} clauses: json {json:.0} ms; {}", others.join(", "));
     }
 
     println!("peak memory of a typed diff (bytes allocated at once):");
