@@ -112,7 +112,8 @@ fn main() {
     }
 
     println!("rendering a typed diff, as a ratio of its JSON rendering (best of 3 runs):");
-    for n in [40_000] {
+    {
+        let n = 40_000;
         let base = synth::plan(1, &Shape::clauses(n));
         let (derived, _) = synth::perturb(&base, 2, &Perturbation::default());
         let d = peacediff::diff(&base, &derived);

@@ -325,3 +325,66 @@ fn output_stays_proportional_to_its_input() {
     assert_eq!(wide, normal);
     assert!(wide.len() < 2_000_000, "{} bytes", wide.len());
 }
+
+#[test]
+fn the_positional_form_of_a_plan_is_refused_where_it_starts() {
+    let valid = std::fs::read_to_string("tests/bad/valid.json").unwrap();
+    assert!(Plan::from_json(&valid).is_ok());
+    let value: serde_json::Value = serde_json::from_str(&valid).unwrap();
+    // The whole plan as a list of its field values, in declaration order.
+    let fields = [
+        "id",
+        "title",
+        "aliases",
+        "date",
+        "sponsors",
+        "completeness",
+        "summary",
+        "notes",
+        "sources",
+        "clauses",
+    ];
+    let defaults =
+        serde_json::json!({"aliases": [], "sponsors": [], "summary": "", "notes": [], "alternatives": []});
+    let positional: Vec<serde_json::Value> = fields
+        .iter()
+        .map(|f| value.get(f).or(defaults.get(f)).cloned().unwrap())
+        .collect();
+    let err = Plan::from_json(&serde_json::to_string(&positional).unwrap()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Parse {
+                line: 1,
+                column: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    // One clause written as a list.
+    let mut nested = value.clone();
+    let clause = &nested["clauses"][1];
+    let list: Vec<serde_json::Value> = [
+        "id",
+        "number",
+        "text",
+        "provisions",
+        "sources",
+        "confidence",
+        "notes",
+        "alternatives",
+    ]
+    .iter()
+    .map(|f| {
+        clause
+            .get(f)
+            .or(defaults.get(f))
+            .cloned()
+            .unwrap_or(serde_json::Value::Null)
+    })
+    .collect();
+    nested["clauses"][1] = serde_json::Value::from(list);
+    let err = Plan::from_json(&serde_json::to_string_pretty(&nested).unwrap()).unwrap_err();
+    assert_eq!(err.path(), Some("clauses[1]"), "{err}");
+}

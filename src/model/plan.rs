@@ -427,6 +427,7 @@ impl Plan {
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let record: PlanRecord = serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
         deserializer.end().map_err(Error::trailing)?;
+        refuse_positional(json)?;
         let plan = Plan::from_record(record)?;
         plan.validate_with(limits)?;
         Ok(plan)
@@ -602,4 +603,103 @@ impl fmt::Display for Clause {
             printable(&self.text)
         )
     }
+}
+
+/// Fields whose values, or whose list items, are objects in the JSON form.
+const OBJECT_LISTS: [&str; 6] = [
+    "sources",
+    "clauses",
+    "notes",
+    "alternatives",
+    "provisions",
+    "power_split",
+];
+const OBJECT_FIELDS: [&str; 1] = ["amount"];
+
+/// The first place where the text holds an array in place of an object (serde's
+/// positional form of a struct, which plan files do not use), as a parse error.
+fn refuse_positional(json: &str) -> Result<(), Error> {
+    enum Frame {
+        Object { key: Option<String> },
+        Array { key: Option<String>, index: usize },
+    }
+    let bytes = json.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let (mut i, mut line, mut line_start) = (0, 1, 0);
+    let path = |stack: &[Frame]| {
+        let mut path = String::new();
+        for frame in stack {
+            match frame {
+                Frame::Object { key: Some(key) } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Frame::Array { index, .. } => path.push_str(&format!("[{index}]")),
+                Frame::Object { key: None } => {}
+            }
+        }
+        path
+    };
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'"' => {
+                // A string: a key when an object waits for one, else a value.
+                let start = i + 1;
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    match c {
+                        b'\\' => i += 1,
+                        b'"' => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                if let Some(Frame::Object { key }) = stack.last_mut()
+                    && key.is_none()
+                {
+                    *key = Some(json.get(start..i).unwrap_or_default().to_owned());
+                }
+            }
+            b'{' => stack.push(Frame::Object { key: None }),
+            b'[' => {
+                let object_expected = match stack.last() {
+                    None => true,
+                    Some(Frame::Object { key: Some(key) }) => OBJECT_FIELDS.contains(&key.as_str()),
+                    Some(Frame::Array { key: Some(key), .. }) => OBJECT_LISTS.contains(&key.as_str()),
+                    _ => false,
+                };
+                if object_expected {
+                    return Err(Error::Parse {
+                        file: None,
+                        line,
+                        column: json.get(line_start..i).map_or(0, |s| s.chars().count()) + 1,
+                        path: path(&stack),
+                        message: "an array where an object is expected (write fields by name)".into(),
+                    });
+                }
+                let key = match stack.last() {
+                    Some(Frame::Object { key }) => key.clone(),
+                    _ => None,
+                };
+                stack.push(Frame::Array { key, index: 0 });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key }) => *key = None,
+                Some(Frame::Array { index, .. }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
 }
