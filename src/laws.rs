@@ -183,26 +183,67 @@ pub fn json_roundtrip(plan: &Plan) -> Result<(), LawViolation> {
     })
 }
 
-/// Every format renders the diff of `a` and `b` and their comparison (without
-/// panicking, and not to nothing).
+/// Every format renders the diff of `a` and `b`, their comparison and `a` itself,
+/// with colour and without, to something; and no terminal, Markdown or HTML output
+/// holds a control or invisible character (see the [`render`](crate::render)
+/// module) other than line breaks and the renderer's own colour styles, whatever
+/// the plans' text.
 #[cfg(feature = "render")]
 #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
 pub fn render_total(a: &Plan, b: &Plan) -> Result<(), LawViolation> {
     let d = diff(a, b);
-    let options = Options::width(60);
-    for format in Format::ALL {
-        let text = d.render(*format, &options);
-        check("render_total", !text.is_empty(), || {
-            format!("empty {format} diff")
-        })?;
-        if let Ok(comparison) = compare(&[a, b]) {
-            let text = comparison.render(*format, &options);
-            check("render_total", !text.is_empty(), || {
-                format!("empty {format} comparison")
-            })?;
+    let comparison = compare(&[a, b]).ok();
+    let mut results: Vec<(&str, &dyn Render)> = vec![("diff", &d), ("plan", a)];
+    if let Some(comparison) = &comparison {
+        results.push(("comparison", comparison));
+    }
+    for (what, result) in results {
+        for format in Format::ALL {
+            for color in [false, true] {
+                let text = result.render(*format, &Options::width(60).with_color(color));
+                check("render_total", !text.is_empty(), || {
+                    format!("empty {format} {what}")
+                })?;
+                if *format == Format::Json {
+                    continue;
+                }
+                let hidden = without_styles(&text)
+                    .chars()
+                    .find(|&c| c != '\n' && crate::text::is_hidden(c));
+                check("render_total", hidden.is_none(), || {
+                    format!(
+                        "{what} as {format} (colour {color}) holds U+{:04X}",
+                        hidden.map_or(0, u32::from)
+                    )
+                })?;
+            }
         }
     }
     Ok(())
+}
+
+/// `text` without the terminal renderer's colour styles (`ESC [ digits ; … m`).
+#[cfg(feature = "render")]
+fn without_styles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\u{1b}[") {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let tail = rest.get(at + 2..).unwrap_or_default();
+        let end = tail.find(|c: char| !(c.is_ascii_digit() || c == ';'));
+        match end {
+            Some(end) if tail.get(end..).is_some_and(|t| t.starts_with('m')) => {
+                rest = tail.get(end + 1..).unwrap_or_default();
+            }
+            // Not a style: the escape stays, for the check to find.
+            _ => {
+                out.push('\u{1b}');
+                rest = rest.get(at + 1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A descendant merged with its unchanged base gives the descendant, whichever

@@ -1,5 +1,6 @@
 //! Any plan that loads, against every bundled plan: diffs apply and invert,
-//! comparisons do not depend on order, merges are symmetric and resolve to valid plans.
+//! comparisons do not depend on order, merges are symmetric and resolve to valid plans,
+//! and every format renders without a control or invisible character from the data.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
