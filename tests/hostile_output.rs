@@ -3,6 +3,8 @@
 //! parser holds no markup from the data; HTML is well-formed; error messages are
 //! one bounded line; output stays proportional to its input.
 
+mod common;
+use common::chain;
 use peacediff::render::{Format, Options, Render};
 use peacediff::*;
 use pulldown_cmark::{Event, Parser, Tag};
@@ -224,17 +226,6 @@ fn html_is_well_formed_xml_whatever_the_data() {
             }
         }
     }
-}
-
-/// The error and its causes, as the example programs print them.
-fn chain(err: &dyn std::error::Error) -> String {
-    let mut line = err.to_string();
-    let mut cause = err.source();
-    while let Some(err) = cause {
-        line = format!("{line}: {err}");
-        cause = err.source();
-    }
-    line
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Loading plan files: every malformed file yields an error that names its place.
 
+mod common;
+use common::chain;
 use std::path::Path;
 
 use peacediff::{Error, Limits, Plan, Problem};
@@ -13,17 +15,6 @@ fn message(name: &str) -> String {
         Ok(plan) => panic!("{name} loaded as plan `{}`", plan.id),
         Err(err) => chain(&err),
     }
-}
-
-/// The error and its causes on one line, as a program prints them.
-fn chain(err: &dyn std::error::Error) -> String {
-    let mut line = err.to_string();
-    let mut cause = err.source();
-    while let Some(err) = cause {
-        line = format!("{line}: {err}");
-        cause = err.source();
-    }
-    line
 }
 
 #[test]

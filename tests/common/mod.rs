@@ -1,4 +1,7 @@
-//! Small hand-made plans for the engine's tests.
+//! Small hand-made plans and helpers for the tests.
+
+// Each test file uses part of this module.
+#![allow(dead_code)]
 
 use peacediff::Plan;
 use serde_json::{Value, json};
@@ -39,4 +42,15 @@ pub fn partial(mut plan: Plan, absent: &[&str]) -> Plan {
     }
     plan.validate().unwrap();
     plan
+}
+
+/// An error and its causes on one line, as a program prints them.
+pub fn chain(err: &dyn std::error::Error) -> String {
+    let mut line = err.to_string();
+    let mut cause = err.source();
+    while let Some(err) = cause {
+        line = format!("{line}: {err}");
+        cause = err.source();
+    }
+    line
 }
