@@ -67,15 +67,42 @@ fn a_duplicate_clause_id_names_both_places() {
 }
 
 #[test]
+fn number_errors_name_the_field_and_its_place() {
+    let valid = std::fs::read_to_string("tests/bad/valid.json").unwrap();
+    for (value, column, message) in [
+        ("-5", 19, "invalid value: integer `-5`, expected u64"),
+        ("\"x\"", 20, "invalid type: string \"x\", expected u64"),
+    ] {
+        let err = Plan::from_json(&valid.replacen("600000", value, 1)).unwrap_err();
+        assert_eq!(
+            chain(&err),
+            format!("line 39, column {column}, at `clauses[1].provisions[0].cap`: {message}")
+        );
+    }
+    // The topic after the fields: the fields are read afterwards, the path kept.
+    let late = valid.replacen("\"topic\": \"military\",", "", 1).replacen(
+        "\"cap\": 600000",
+        "\"cap\": -5, \"topic\": \"military\"",
+        1,
+    );
+    let err = Plan::from_json(&late).unwrap_err();
+    assert!(
+        chain(&err).contains("at `clauses[1].provisions[0]`") && chain(&err).contains("`-5`"),
+        "{}",
+        chain(&err)
+    );
+}
+
+#[test]
 fn an_unknown_subject_lists_the_known_ones() {
     assert_eq!(
         message("unknown-subject.json"),
-        "tests/bad/unknown-subject.json: line 25, column 7, at `clauses[0].provisions[0]`: \
+        "tests/bad/unknown-subject.json: line 22, column 31, at `clauses[0].provisions[0].subject`: \
          unknown ceasefire subject `atlantis` (expected one of `terms`, `implementation-talks`)",
     );
     assert!(
         message("unknown-topic.json")
-            .contains("at `clauses[0].provisions[0].topic`: unknown variant `weather`")
+            .contains("at `clauses[0].provisions[0].topic`: unknown topic `weather`")
     );
     assert!(message("bad-other-slug.json").ends_with(
         "at `clauses[0].provisions[1].subject`: `Fighter Jets` must be lowercase kebab case, such as `fighter-jets`"

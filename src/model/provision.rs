@@ -27,7 +27,7 @@ fn is_false(value: &bool) -> bool {
 
 /// One typed commitment of a clause. Its [`subject`](Provision::subject) is the
 /// key on which plans are aligned.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(tag = "topic", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Provision {
@@ -113,6 +113,66 @@ impl Provision {
     pub fn is_typed(&self) -> bool {
         !matches!(self, Provision::Other(_))
     }
+}
+
+/// Reads the `topic` first and the topic's fields straight from the input, so that
+/// an error names the field it is in (`provisions[0].cap`) and its place. Only
+/// when `topic` is not the first key are the fields buffered first.
+impl<'de> Deserialize<'de> for Provision {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ProvisionVisitor)
+    }
+}
+
+struct ProvisionVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ProvisionVisitor {
+    type Value = Provision;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a provision: an object with a `topic`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Provision, A::Error> {
+        use serde::de::Error as _;
+        let Some(key) = map.next_key::<String>()? else {
+            return Err(A::Error::missing_field("topic"));
+        };
+        if key == "topic" {
+            let topic: Topic = map.next_value()?;
+            return in_topic(topic, serde::de::value::MapAccessDeserializer::new(map));
+        }
+        let mut fields = serde_json::Map::new();
+        fields.insert(key, map.next_value()?);
+        while let Some(key) = map.next_key::<String>()? {
+            fields.insert(key, map.next_value()?);
+        }
+        let topic = fields
+            .remove("topic")
+            .ok_or_else(|| A::Error::missing_field("topic"))?;
+        let topic = Topic::deserialize(topic).map_err(A::Error::custom)?;
+        in_topic(topic, serde_json::Value::Object(fields)).map_err(A::Error::custom)
+    }
+}
+
+/// The provision of `topic` whose fields `deserializer` holds.
+fn in_topic<'de, D: serde::Deserializer<'de>>(topic: Topic, deserializer: D) -> Result<Provision, D::Error> {
+    Ok(match topic {
+        Topic::Territory => Provision::Territory(Territory::deserialize(deserializer)?),
+        Topic::Nato => Provision::Nato(Nato::deserialize(deserializer)?),
+        Topic::Sanctions => Provision::Sanctions(Sanctions::deserialize(deserializer)?),
+        Topic::Guarantees => Provision::Guarantees(Guarantees::deserialize(deserializer)?),
+        Topic::Prisoners => Provision::Prisoners(Prisoners::deserialize(deserializer)?),
+        Topic::Ceasefire => Provision::Ceasefire(Ceasefire::deserialize(deserializer)?),
+        Topic::Military => Provision::Military(Military::deserialize(deserializer)?),
+        Topic::Economy => Provision::Economy(Economy::deserialize(deserializer)?),
+        Topic::Nuclear => Provision::Nuclear(Nuclear::deserialize(deserializer)?),
+        Topic::Governance => Provision::Governance(Governance::deserialize(deserializer)?),
+        Topic::Navigation => Provision::Navigation(Navigation::deserialize(deserializer)?),
+        Topic::Monitoring => Provision::Monitoring(Monitoring::deserialize(deserializer)?),
+        Topic::Eu => Provision::Eu(Eu::deserialize(deserializer)?),
+        Topic::Other => Provision::Other(Other::deserialize(deserializer)?),
+    })
 }
 
 // ---------------------------------------------------------------- territory
