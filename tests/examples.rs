@@ -286,3 +286,113 @@ fn evolution_prints_a_subjects_history() {
         assert!(stderr.starts_with("error: "), "{stderr}");
     }
 }
+
+/// A plan file whose free texts carry terminal escapes, bidi and markup.
+fn hostile_plan_file() -> std::path::PathBuf {
+    let mut plan = peacediff::corpus::get("witkoff-2025-04").unwrap().clone();
+    let payload =
+        "\u{1b}[2J\u{1b}]52;c;SGVsbG8=\u{7}\u{9b}31m\r\u{8} \u{202e}x <script>alert(1)</script>\n# h";
+    plan.title.push_str(payload);
+    let first = plan.clauses()[0].id().to_owned();
+    plan.clause_mut(&first).unwrap().text.push_str(payload);
+    let path = std::env::temp_dir().join(format!("peacediff-hostile-{}.json", std::process::id()));
+    std::fs::write(&path, plan.to_json()).unwrap();
+    path
+}
+
+/// No control or invisible character except line breaks and, with colour, the
+/// renderer's own `ESC [ … m` styles.
+fn clean(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let mut rest = text.as_ref();
+    let mut shown = String::new();
+    while let Some(at) = rest.find("\u{1b}[") {
+        shown.push_str(&rest[..at]);
+        let tail = &rest[at + 2..];
+        match tail.find(|c: char| !(c.is_ascii_digit() || c == ';')) {
+            Some(end) if tail[end..].starts_with('m') => rest = &tail[end + 1..],
+            _ => return false,
+        }
+    }
+    shown.push_str(rest);
+    !shown.chars().any(|c| {
+        (c.is_control() && c != '\n') || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}')
+    })
+}
+
+#[test]
+fn hostile_text_reaches_no_output_raw_in_any_program_or_colour_mode() {
+    let file = hostile_plan_file();
+    let file = file.to_str().unwrap();
+    for color in ["always", "never"] {
+        for (program, args) in [
+            ("plans", vec![file]),
+            ("diff", vec!["witkoff-2025-04", file]),
+            ("compare", vec![file, "us-28-point-2025-11"]),
+            (
+                "merge",
+                vec!["witkoff-2025-04", file, "european-ukrainian-2025-04"],
+            ),
+        ] {
+            for format in ["terminal", "markdown", "html"] {
+                if program == "plans" && format != "terminal" {
+                    continue;
+                }
+                let mut all = args.clone();
+                all.extend(["--color", color, "--format", format]);
+                let output = run(program, &all);
+                assert!(
+                    output.status.success(),
+                    "{program} {all:?}: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                assert!(
+                    clean(&output.stdout),
+                    "{program} {all:?} wrote a control byte from the data"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_input_ends_with_one_clean_error_line_and_status_2() {
+    let dir = std::env::temp_dir();
+    let key = dir.join(format!("peacediff-key-{}.json", std::process::id()));
+    let valid = std::fs::read_to_string("tests/bad/valid.json").unwrap();
+    let long_key = format!("\"k\\u001b[2J\\n{}\": 1, ", "x".repeat(1_000_000));
+    std::fs::write(
+        &key,
+        valid.replacen("\"title\"", &format!("{long_key}\"title\""), 1),
+    )
+    .unwrap();
+    let mut cases = vec![vec![key.to_str().unwrap().to_owned()]];
+    #[cfg(unix)]
+    {
+        // A FIFO with no writer: refused at once rather than waited on.
+        let fifo = dir.join(format!("peacediff-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_file(&fifo);
+        if Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            cases.push(vec![fifo.to_str().unwrap().to_owned()]);
+        }
+    }
+    for args in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run("plans", &args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.len() < 2_000 && clean(stderr.as_bytes()), "{stderr:?}");
+    }
+}
+
+#[test]
+fn a_huge_width_is_clamped() {
+    let output = run("compare", &["--width", "18446744073709551615"]);
+    assert!(output.status.success());
+    assert!(output.stdout.len() < 2_000_000, "{} bytes", output.stdout.len());
+}
