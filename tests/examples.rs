@@ -396,3 +396,23 @@ fn a_huge_width_is_clamped() {
     assert!(output.status.success());
     assert!(output.stdout.len() < 2_000_000, "{} bytes", output.stdout.len());
 }
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_closed_standard_output_is_an_error_and_dev_null_is_not() {
+    let program = example("compare");
+    let program = program.get_program().to_str().unwrap().to_owned();
+    let closed = Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec '{program}' >&-"))
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&closed.stderr).lines().count(), 1);
+    let null = Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec '{program}' >/dev/null"))
+        .output()
+        .unwrap();
+    assert!(null.status.success());
+}

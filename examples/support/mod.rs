@@ -67,6 +67,7 @@ impl Output {
                 let options = self.options(matches!(self.color, When::Always));
                 File::create(path).and_then(|mut file| file.write_all(render(&options).as_bytes()))
             }
+            None if stdout_was_closed() => Err(io::Error::other("it was closed when the program started")),
             None => {
                 let mut stdout = AutoStream::new(io::stdout().lock(), choice);
                 let color = match self.color {
@@ -108,6 +109,25 @@ impl Output {
         });
         Options::width(width.max(20)).with_color(color)
     }
+}
+
+/// Whether standard output was closed when the program started. Rust's runtime
+/// then opens /dev/null in its place, read-write, where a shell's `>/dev/null`
+/// opens it write-only; Linux shows both in /proc. Elsewhere this is not known.
+fn stdout_was_closed() -> bool {
+    let target = std::fs::read_link("/proc/self/fd/1");
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1");
+    let read_write = flags.ok().and_then(|info| {
+        let octal = info
+            .lines()
+            .find_map(|l| l.strip_prefix("flags:"))?
+            .trim()
+            .to_owned();
+        u32::from_str_radix(&octal, 8)
+            .ok()
+            .map(|flags| flags & 0o3 == 0o2)
+    });
+    target.is_ok_and(|t| t == std::path::Path::new("/dev/null")) && read_write == Some(true)
 }
 
 /// Prints one error line to standard error and returns exit status 2.
