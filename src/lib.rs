@@ -82,9 +82,12 @@
 //! [`diff()`] tells what one plan changes against another, clause by clause and
 //! provision by provision; the result applies and inverts. [`compare()`] sets any
 //! number of plans side by side, one row per subject, with the groups of plans that
-//! agree. [`align`] is the step both build on. Every result has a plain-text
-//! `Display`; [`render`] turns them into terminal tables with colour, Markdown,
-//! JSON with a versioned schema ([`render::json`]) and self-contained HTML.
+//! agree. [`align`] is the step both build on; [`Options`] tunes it for
+//! [`diff_with`], [`compare_with`] and [`merge_with`]. With the `render` feature
+//! (on by default) every result has a plain-text `Display`, and [`render`] turns
+//! results and plans into terminal tables with colour, Markdown, JSON with a
+//! versioned schema ([`render::json`]) and self-contained HTML, showing plan text
+//! safely whatever it holds.
 //!
 //! ```
 //! use peacediff::{compare, corpus, diff, RowStatus};
