@@ -105,7 +105,7 @@ impl fmt::Display for FieldChange {
         let name = self.path.rsplit('.').next().unwrap_or_default();
         let show = |v: &Option<FieldValue>| match v {
             // A flag reads as yes or no here: its name is already the path.
-            Some(FieldValue::Flag(flag)) => FieldValue::Flag(*flag).to_string(),
+            Some(flag @ FieldValue::Flag(_)) => flag.to_string(),
             Some(value) => crate::model::reading(name, value),
             None => "—".to_owned(),
         };

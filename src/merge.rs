@@ -202,9 +202,9 @@ pub fn merge_with(base: &Plan, ours: &Plan, theirs: &Plan, options: &Options) ->
     let (to_ours, to_theirs) = (diff_with(base, ours, options), diff_with(base, theirs, options));
     let subjects = merge_subjects(base, ours, theirs, [&to_ours, &to_theirs], options);
     let (clauses, plan) = if ours == base || ours == theirs {
-        whole(base, ours, theirs, to_theirs.clone(), MergeKind::Theirs)
+        whole(base, ours, theirs, to_theirs, MergeKind::Theirs)
     } else if theirs == base {
-        whole(base, ours, theirs, to_ours.clone(), MergeKind::Ours)
+        whole(base, ours, theirs, to_ours, MergeKind::Ours)
     } else {
         let clauses = merge_clauses(base, [&to_ours, &to_theirs], &subjects);
         let plan = merged_plan(base, ours, theirs, &clauses);

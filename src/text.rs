@@ -14,11 +14,8 @@ pub(crate) const ERROR_VALUE_CHARS: usize = 80;
 /// `text` with every character that could steer a terminal or change how a line
 /// reads shown as a visible `\u{…}` escape: control characters (C0 including
 /// newline and tab, DEL, C1), bidirectional controls, zero-width characters and
-/// the noncharacters XML refuses. Other text is unchanged.
-///
-/// ```text
-/// "a\u{1b}[2Jb" → "a\u{1b}[2Jb" shown as the six visible characters `\u{1b}`
-/// ```
+/// the noncharacters XML refuses. Other text is unchanged: an ESC reads as the six
+/// characters `\u{1b}`.
 pub(crate) fn plain(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_hidden) {
         return Cow::Borrowed(text);

@@ -619,9 +619,10 @@ const OBJECT_FIELDS: [&str; 1] = ["amount"];
 /// The first place where the text holds an array in place of an object (serde's
 /// positional form of a struct, which plan files do not use), as a parse error.
 fn refuse_positional(json: &str) -> Result<(), Error> {
-    enum Frame {
-        Object { key: Option<String> },
-        Array { key: Option<String>, index: usize },
+    // Keys are borrowed from the text: the scan allocates only its stack.
+    enum Frame<'a> {
+        Object { key: Option<&'a str> },
+        Array { key: Option<&'a str>, index: usize },
     }
     let bytes = json.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
@@ -663,15 +664,15 @@ fn refuse_positional(json: &str) -> Result<(), Error> {
                 if let Some(Frame::Object { key }) = stack.last_mut()
                     && key.is_none()
                 {
-                    *key = Some(json.get(start..i).unwrap_or_default().to_owned());
+                    *key = Some(json.get(start..i).unwrap_or_default());
                 }
             }
             b'{' => stack.push(Frame::Object { key: None }),
             b'[' => {
                 let object_expected = match stack.last() {
                     None => true,
-                    Some(Frame::Object { key: Some(key) }) => OBJECT_FIELDS.contains(&key.as_str()),
-                    Some(Frame::Array { key: Some(key), .. }) => OBJECT_LISTS.contains(&key.as_str()),
+                    Some(Frame::Object { key: Some(key) }) => OBJECT_FIELDS.contains(key),
+                    Some(Frame::Array { key: Some(key), .. }) => OBJECT_LISTS.contains(key),
                     _ => false,
                 };
                 if object_expected {
@@ -684,7 +685,7 @@ fn refuse_positional(json: &str) -> Result<(), Error> {
                     });
                 }
                 let key = match stack.last() {
-                    Some(Frame::Object { key }) => key.clone(),
+                    Some(Frame::Object { key }) => *key,
                     _ => None,
                 };
                 stack.push(Frame::Array { key, index: 0 });
