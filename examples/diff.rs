@@ -8,40 +8,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use peacediff::diff;
-use peacediff::render::{Format, Render};
-
-mod support;
-
-/// Diff two peace plans.
-///
-/// Clause changes use the vocabulary of legal change tracking: substituted,
-/// inserted, repealed, split, joined, regrouped, moved, renumbered. Under each,
-/// the provisions it changes, with every changed field (cap: 600,000 → 800,000).
-#[derive(Parser)]
-#[command(about, long_about)]
-struct Args {
-    /// The old plan: a bundled id or alias, or a plan JSON file.
-    a: String,
-    /// The new plan: a bundled id or alias, or a plan JSON file.
-    b: String,
-    /// Output format. json follows the schema peacediff/diff/1.
-    #[arg(long, value_parser = support::parse_format, default_value = "terminal")]
-    format: Format,
-    #[command(flatten)]
-    output: support::Output,
-}
+#[path = "../cli/commands/mod.rs"]
+mod commands;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    let plans = match support::plans(&[args.a.clone(), args.b.clone()]) {
-        Ok(plans) => plans,
-        Err(err) => return support::fail(support::chain(&err)),
-    };
-    let [a, b] = plans.as_slice() else {
-        return support::fail("expected two plans");
-    };
-    let d = diff(a, b);
-    args.output.emit(|options| d.render(args.format, options))
+    commands::alone("diff")
 }

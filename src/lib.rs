@@ -166,6 +166,7 @@
 //! |---|---|---|
 //! | `render` | yes | [`render`]: terminal, Markdown, JSON and HTML reports; `Display` for [`PlanDiff`], [`Comparison`], [`Merge`] and [`Evolution`]; the law [`laws::render_total`]. |
 //! | `corpus` | yes | [`corpus`]: the bundled plans. |
+//! | `cli` | no | The `peacediff` command (`cargo install peacediff --features cli`): `compare`, `diff`, `merge`, `evolution` and `plans`, as the example programs run them. |
 //! | `proptest` | no | [`testing`]: proptest strategies for every model type, related plans with their true alignment, and `Arbitrary` impls. |
 //!
 //! The [`laws`] and the seeded generator [`synth`] need no feature.

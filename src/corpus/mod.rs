@@ -72,15 +72,36 @@ pub fn get(name: &str) -> Option<&'static Plan> {
 /// assert!(err.to_string().starts_with("`no-such-plan` is neither a bundled plan"));
 /// ```
 pub fn load(name_or_path: &str) -> Result<Plan, Error> {
-    if let Some(plan) = get(name_or_path) {
-        return Ok(plan.clone());
+    match get(name_or_path) {
+        Some(plan) => Ok(plan.clone()),
+        None => existing(name_or_path).and_then(Plan::from_path),
     }
-    let path = Path::new(name_or_path);
+}
+
+/// The plans an `ID_OR_FILE` argument names: a bundled plan by id or alias, or
+/// the plans of a file holding one plan or a JSON array of plans (see
+/// [`Plan::list_from_json`]).
+///
+/// ```
+/// let plans = peacediff::corpus::load_list("Kiloj Plan").unwrap();
+/// assert_eq!(plans[0].id, "european-ukrainian-2025-04");
+/// ```
+pub fn load_list(name_or_path: &str) -> Result<Vec<Plan>, Error> {
+    match get(name_or_path) {
+        Some(plan) => Ok(vec![plan.clone()]),
+        None => existing(name_or_path).and_then(Plan::list_from_path),
+    }
+}
+
+/// The path `name`, when a file is there; else the error of an unknown plan.
+fn existing(name: &str) -> Result<&Path, Error> {
+    let path = Path::new(name);
     if path.exists() {
-        return Plan::from_path(path);
+        Ok(path)
+    } else {
+        Err(Error::UnknownPlan {
+            name: name.to_owned(),
+            known: all().iter().map(|plan| plan.id.clone()).collect(),
+        })
     }
-    Err(Error::UnknownPlan {
-        name: name_or_path.to_owned(),
-        known: all().iter().map(|plan| plan.id.clone()).collect(),
-    })
 }

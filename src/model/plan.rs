@@ -427,24 +427,66 @@ impl Plan {
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let record: PlanRecord = serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
         deserializer.end().map_err(Error::trailing)?;
-        refuse_positional(json)?;
+        refuse_positional(json, false)?;
         let plan = Plan::from_record(record)?;
         plan.validate_with(limits)?;
         Ok(plan)
     }
 
+    /// Parses and validates a list of plans: a JSON array of plan objects (as
+    /// `serde_json` writes a `Vec<Plan>`), or a single plan object, read as a list
+    /// of one. Errors are those of [`Plan::from_json`], their paths starting at
+    /// the plan's place in the array.
+    ///
+    /// ```
+    /// use peacediff::{corpus, Plan};
+    ///
+    /// let json = serde_json::to_string(corpus::all()).unwrap();
+    /// assert_eq!(Plan::list_from_json(&json).unwrap(), corpus::all());
+    /// let one = Plan::list_from_json(&corpus::all()[0].to_json()).unwrap();
+    /// assert_eq!(one.len(), 1);
+    /// let err = Plan::list_from_json(r#"[{"id": "x", "title": 5}]"#).unwrap_err();
+    /// assert!(err.to_string().starts_with("line 1, column 23, at `[0].title`"));
+    /// ```
+    pub fn list_from_json(json: &str) -> Result<Vec<Plan>, Error> {
+        let limits = Limits::default();
+        limits.check_input(json.len())?;
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        if !json.trim_start().starts_with('[') {
+            return Plan::from_json_with(json, &limits).map(|plan| vec![plan]);
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let records: Vec<PlanRecord> =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
+        deserializer.end().map_err(Error::trailing)?;
+        refuse_positional(json, true)?;
+        records
+            .into_iter()
+            .map(|record| {
+                let plan = Plan::from_record(record)?;
+                plan.validate_with(&limits)?;
+                Ok(plan)
+            })
+            .collect()
+    }
+
+    /// [`Plan::list_from_json`] reading a reader, as [`Plan::from_reader`] does.
+    pub fn list_from_reader<R: Read>(reader: R) -> Result<Vec<Plan>, Error> {
+        read_text(reader).and_then(|json| Plan::list_from_json(&json))
+    }
+
+    /// [`Plan::list_from_json`] reading a file, as [`Plan::from_path`] does.
+    pub fn list_from_path(path: impl AsRef<Path>) -> Result<Vec<Plan>, Error> {
+        let path = path.as_ref();
+        read_file(path)
+            .and_then(|json| Plan::list_from_json(&json))
+            .map_err(|err| err.in_file(path))
+    }
+
     /// Reads, parses and validates a plan from a reader. Bytes that are not UTF-8
     /// are a parse error at their line and column.
     pub fn from_reader<R: Read>(reader: R) -> Result<Plan, Error> {
-        let limit = Limits::default().input_bytes;
-        let mut bytes = Vec::new();
-        // Read one byte past the limit: enough to know it is exceeded.
-        reader
-            .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io { file: None, source })?;
-        Limits::default().check_input(bytes.len())?;
-        Plan::from_bytes(bytes)
+        read_text(reader).and_then(|json| Plan::from_json(&json))
     }
 
     /// Reads, parses and validates a plan file; errors name the file. Only regular
@@ -452,42 +494,9 @@ impl Plan {
     /// opened, so that loading never blocks on it.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Plan, Error> {
         let path = path.as_ref();
-        let io = |source| Error::Io {
-            file: Some(path.to_owned()),
-            source,
-        };
-        let metadata = std::fs::metadata(path).map_err(io)?;
-        if !metadata.is_file() {
-            return Err(io(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "not a regular file",
-            )));
-        }
-        let file = std::fs::File::open(path).map_err(io)?;
-        Plan::from_reader(file).map_err(|err| err.in_file(path))
-    }
-
-    fn from_bytes(bytes: Vec<u8>) -> Result<Plan, Error> {
-        match String::from_utf8(bytes) {
-            Ok(json) => Plan::from_json(&json),
-            Err(err) => {
-                let valid = err.utf8_error().valid_up_to();
-                let before = err.as_bytes().get(..valid).unwrap_or_default();
-                let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-                let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-                let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
-                    .chars()
-                    .count()
-                    + 1;
-                Err(Error::Parse {
-                    file: None,
-                    line,
-                    column,
-                    path: String::new(),
-                    message: "invalid UTF-8".into(),
-                })
-            }
-        }
+        read_file(path)
+            .and_then(|json| Plan::from_json(&json))
+            .map_err(|err| err.in_file(path))
     }
 
     /// The plan in its JSON form, pretty-printed. [`Plan::from_json`] reads it back
@@ -616,9 +625,54 @@ const OBJECT_LISTS: [&str; 6] = [
 ];
 const OBJECT_FIELDS: [&str; 1] = ["amount"];
 
+/// The text of a regular file, read as [`read_text`] does; other files are refused
+/// before they are opened, so that loading never blocks on a FIFO or a device.
+pub(crate) fn read_file(path: &Path) -> Result<String, Error> {
+    let io = |source| Error::Io { file: None, source };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
+    read_text(std::fs::File::open(path).map_err(io)?)
+}
+
+/// Everything a reader holds, up to the default input limit, as UTF-8 text;
+/// bytes that are not UTF-8 are a parse error at their line and column.
+pub(crate) fn read_text(reader: impl Read) -> Result<String, Error> {
+    let limit = Limits::default().input_bytes;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit: enough to know it is exceeded.
+    reader
+        .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io { file: None, source })?;
+    Limits::default().check_input(bytes.len())?;
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let before = err.as_bytes().get(..valid).unwrap_or_default();
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+            .chars()
+            .count()
+            + 1;
+        Error::Parse {
+            file: None,
+            line,
+            column,
+            path: String::new(),
+            message: "invalid UTF-8".into(),
+        }
+    })
+}
+
 /// The first place where the text holds an array in place of an object (serde's
 /// positional form of a struct, which plan files do not use), as a parse error.
-fn refuse_positional(json: &str) -> Result<(), Error> {
+/// In a `list`, the top-level array holds plan objects.
+fn refuse_positional(json: &str, list: bool) -> Result<(), Error> {
     // Keys are borrowed from the text: the scan allocates only its stack.
     enum Frame<'a> {
         Object { key: Option<&'a str> },
@@ -670,7 +724,8 @@ fn refuse_positional(json: &str) -> Result<(), Error> {
             b'{' => stack.push(Frame::Object { key: None }),
             b'[' => {
                 let object_expected = match stack.last() {
-                    None => true,
+                    None => !list,
+                    Some(Frame::Array { key: None, .. }) => list && stack.len() == 1,
                     Some(Frame::Object { key: Some(key) }) => OBJECT_FIELDS.contains(key),
                     Some(Frame::Array { key: Some(key), .. }) => OBJECT_LISTS.contains(key),
                     _ => false,

@@ -95,11 +95,28 @@ pub trait Render {
 /// [`Plan::from_json`](crate::Plan::from_json) reads back.
 impl Render for crate::Plan {
     fn render(&self, format: Format, options: &Options) -> String {
-        match format {
-            Format::Terminal => plan::terminal(self, options),
-            Format::Markdown => plan::markdown(self),
-            Format::Json => self.to_json() + "\n",
-            Format::Html => plan::html(self),
+        std::slice::from_ref(self).render(format, options)
+    }
+}
+
+/// Plans render one after another (in HTML, as sections of one page); their JSON
+/// form is an array, which [`Plan::list_from_json`](crate::Plan::list_from_json)
+/// reads back (a single plan is written as an object).
+impl Render for [crate::Plan] {
+    fn render(&self, format: Format, options: &Options) -> String {
+        match (format, self) {
+            (Format::Json, [plan]) => plan.to_json() + "\n",
+            // Serialising plans cannot fail: every map key is a string.
+            (Format::Json, plans) => serde_json::to_string_pretty(plans).unwrap_or_default() + "\n",
+            (Format::Html, plans) => plan::html(plans),
+            (Format::Terminal, plans) => {
+                let listed: Vec<String> = plans.iter().map(|p| plan::terminal(p, options)).collect();
+                listed.join("\n")
+            }
+            (Format::Markdown, plans) => {
+                let listed: Vec<String> = plans.iter().map(plan::markdown).collect();
+                listed.join("\n")
+            }
         }
     }
 }

@@ -134,8 +134,22 @@ pub(super) fn markdown(plan: &Plan) -> String {
     out
 }
 
-/// The plan as one HTML page.
-pub(super) fn html(plan: &Plan) -> String {
+/// Plans as one HTML page, one section each.
+pub(super) fn html(plans: &[Plan]) -> String {
+    let mut body = String::new();
+    for plan in plans {
+        body.push_str("<section class=\"plan\">\n");
+        body.push_str(&html_section(plan));
+        body.push_str("</section>\n");
+    }
+    let title = match plans {
+        [plan] => plan.title.clone(),
+        _ => format!("{} plans", plans.len()),
+    };
+    super::html::page(&title, &body)
+}
+
+fn html_section(plan: &Plan) -> String {
     let mut body = format!("<h1>{}</h1>\n", text::html(&plan.title));
     let _ = writeln!(
         body,
@@ -174,5 +188,5 @@ pub(super) fn html(plan: &Plan) -> String {
             text::html(note)
         );
     }
-    super::html::page(&plan.title, &body)
+    body
 }

@@ -1,6 +1,6 @@
-//! What the example programs share: loading plans from arguments, choosing colour
-//! and width by the usual conventions, and printing like a command-line tool (one
-//! error line and exit status 2 on failure).
+//! Writing results like a command-line tool: colour and width by the usual
+//! conventions, a file or standard output, and one error line with exit status 2
+//! on failure.
 
 use std::fmt::Display;
 use std::fs::File;
@@ -10,22 +10,30 @@ use std::process::ExitCode;
 
 use anstream::{AutoStream, ColorChoice};
 use clap::{Args, ValueEnum};
-use peacediff::render::{Format, Options};
-use peacediff::{Error, Plan, corpus};
+use peacediff::render::{self, Options};
 
-/// Parses a `--format` value: terminal, markdown, json or html.
-// `plans` has formats of its own.
-#[allow(dead_code)]
-pub fn parse_format(name: &str) -> Result<Format, String> {
-    Format::from_name(name).ok_or_else(|| "expected terminal, markdown, json or html".into())
+/// An output format.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Text fitted to the width, coloured in a terminal.
+    Terminal,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// JSON with a `schema` field.
+    Json,
+    /// One self-contained HTML page.
+    Html,
 }
 
-/// The plans named by `ID_OR_FILE` arguments, or every bundled plan when there are none.
-pub fn plans(names: &[String]) -> Result<Vec<Plan>, Error> {
-    if names.is_empty() {
-        return Ok(corpus::all().to_vec());
+impl From<Format> for render::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Terminal => render::Format::Terminal,
+            Format::Markdown => render::Format::Markdown,
+            Format::Json => render::Format::Json,
+            Format::Html => render::Format::Html,
+        }
     }
-    names.iter().map(|name| corpus::load(name)).collect()
 }
 
 /// When to colour the terminal format.
@@ -54,8 +62,12 @@ pub struct Output {
 }
 
 impl Output {
-    /// Renders with the options this output calls for and writes the result.
-    pub fn emit(&self, render: impl FnOnce(&Options) -> String) -> ExitCode {
+    /// Writes with the options this output calls for; a failure to write is one
+    /// error line and exit status 2.
+    pub fn emit(
+        &self,
+        write: impl FnOnce(&mut dyn Write, &Options) -> io::Result<()>,
+    ) -> Result<(), ExitCode> {
         let choice = match self.color {
             When::Auto => ColorChoice::Auto,
             When::Always => ColorChoice::Always,
@@ -65,7 +77,11 @@ impl Output {
             Some(path) => {
                 // A file is never a terminal: colour only when asked for.
                 let options = self.options(matches!(self.color, When::Always));
-                File::create(path).and_then(|mut file| file.write_all(render(&options).as_bytes()))
+                File::create(path).and_then(|file| {
+                    let mut file = io::BufWriter::new(file);
+                    write(&mut file, &options)?;
+                    file.flush()
+                })
             }
             None if stdout_was_closed() => Err(io::Error::other("it was closed when the program started")),
             None => {
@@ -77,22 +93,22 @@ impl Output {
                     When::Auto => AutoStream::choice(&io::stdout()) != ColorChoice::Never,
                 };
                 let options = self.options(color);
-                stdout
-                    .write_all(render(&options).as_bytes())
-                    .and_then(|()| stdout.flush())
+                // Batched: standard output alone flushes at every line.
+                let mut batched = io::BufWriter::new(&mut stdout);
+                write(&mut batched, &options).and_then(|()| batched.flush())
             }
         };
         match result {
             // A reader that stops early (`| head`) is not an error; anything else is.
-            Err(err) if err.kind() == io::ErrorKind::BrokenPipe && self.output.is_none() => ExitCode::SUCCESS,
-            Err(err) => match &self.output {
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe && self.output.is_none() => Ok(()),
+            Err(err) => Err(match &self.output {
                 Some(path) => fail(format_args!(
                     "cannot write {}: {err}",
                     path.to_string_lossy().escape_debug()
                 )),
                 None => fail(format_args!("cannot write to standard output: {err}")),
-            },
-            Ok(()) => ExitCode::SUCCESS,
+            }),
+            Ok(()) => Ok(()),
         }
     }
 
