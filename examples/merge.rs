@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --example merge              # the November 2025 texts over the 28-point draft
-//! cargo run --example merge -- base.json ours.json theirs.json --format json   # schema peacediff/merge/1
+//! cargo run --example merge -- base.json ours.json theirs.json --format json   # schema peacediff/merge/2
 //! cargo run --example merge -- --resolve theirs --format json                  # the merged plan, conflicts resolved
 //! ```
 

@@ -6,28 +6,82 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::ProvisionRef;
-use crate::model::{FieldValue, Plan, Provision};
+use crate::model::{Clause, Confidence, FieldValue, Plan, Provision, Source};
 
-/// A provision of a plan in a result cell, with the number of its clause.
+/// A provision of a plan in a result cell, with where it comes from: its clause,
+/// how well the clause is attested, and the sources that report it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Entry {
-    /// The clause's number (or id when unnumbered).
+    /// The clause's id.
     pub clause: String,
+    /// The clause's number as the plan gives it (its id when unnumbered).
+    pub number: String,
+    /// The clause's text.
+    pub text: String,
     /// The provision.
     pub provision: Provision,
+    /// How well the clause is attested.
+    pub confidence: Confidence,
+    /// The clause's sources, as the plan lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Other readings of the clause that sources report on the same subject.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<OtherReading>,
+}
+
+/// What other sources report a clause to say on a subject, in place of its own provision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OtherReading {
+    /// The reading's provisions on the subject.
+    pub provisions: Vec<Provision>,
+    /// What the reading says, paraphrased.
+    pub text: String,
+    /// Its sources.
+    pub sources: Vec<Source>,
+    /// How well it is attested.
+    pub confidence: Confidence,
 }
 
 impl Entry {
+    /// `provision` as `clause` of `plan` states it.
+    pub(crate) fn new(plan: &Plan, clause: &Clause, provision: &Provision) -> Entry {
+        Entry {
+            clause: clause.id.clone(),
+            number: clause.label().to_owned(),
+            text: clause.text.clone(),
+            provision: provision.clone(),
+            confidence: clause.confidence,
+            sources: resolve(plan, &clause.sources),
+            readings: clause
+                .alternatives
+                .iter()
+                .filter_map(|reading| {
+                    let provisions: Vec<Provision> = reading
+                        .provisions
+                        .iter()
+                        .filter(|p| p.subject() == provision.subject())
+                        .cloned()
+                        .collect();
+                    (!provisions.is_empty()).then(|| OtherReading {
+                        provisions,
+                        text: reading.text.clone(),
+                        sources: resolve(plan, &reading.sources),
+                        confidence: reading.confidence,
+                    })
+                })
+                .collect(),
+        }
+    }
+
     /// The provisions a cell of an alignment points at in `plan`.
     pub(crate) fn cell(plan: &Plan, refs: &[ProvisionRef]) -> Vec<Entry> {
         refs.iter()
             .filter_map(|r| {
                 let (_, clause) = plan.clauses.get_index(r.clause)?;
-                Some(Entry {
-                    clause: clause.label().to_owned(),
-                    provision: clause.provisions.get(r.provision)?.clone(),
-                })
+                Some(Entry::new(plan, clause, clause.provisions.get(r.provision)?))
             })
             .collect()
     }
@@ -41,6 +95,14 @@ impl Entry {
             .flat_map(|(b, a)| field_changes(&b.provision, &a.provision))
             .collect()
     }
+}
+
+/// The sources of `plan` with these ids, in the order given; an id the plan
+/// does not list (validation refuses one) is skipped.
+pub(crate) fn resolve(plan: &Plan, ids: &[String]) -> Vec<Source> {
+    ids.iter()
+        .filter_map(|id| plan.sources.get(id).cloned())
+        .collect()
 }
 
 /// What a plan holds on a subject, for telling whether two plans agree: its
@@ -104,13 +166,21 @@ impl fmt::Display for FieldChange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = self.path.rsplit('.').next().unwrap_or_default();
         let show = |v: &Option<FieldValue>| match v {
-            // A flag reads as yes or no here: its name is already the path.
-            Some(flag @ FieldValue::Flag(_)) => flag.to_string(),
+            // A flag reads as yes or no, a year as itself: the label already names them.
+            Some(value @ (FieldValue::Flag(_) | FieldValue::Number(_))) if !has_unit(name) => {
+                value.to_string()
+            }
             Some(value) => crate::model::reading(name, value),
-            None => "—".to_owned(),
+            None => "not stated".to_owned(),
         };
-        write!(f, "{}: {} → {}", self.path, show(&self.before), show(&self.after))
+        let label = self.path.replace(['_', '.'], " ");
+        write!(f, "{label}: {} → {}", show(&self.before), show(&self.after))
     }
+}
+
+/// Whether a number field's reading adds a unit (`50%`, `100bn`, `30 days`).
+fn has_unit(name: &str) -> bool {
+    name.ends_with("percent") || name == "billions" || name.ends_with("_days") || name.ends_with("_hours")
 }
 
 /// The fields on which two provisions differ, in declaration order, recursing
@@ -196,7 +266,10 @@ mod tests {
             .collect();
         assert_eq!(
             changes,
-            ["amount.currency: usd → eur", "us_profit_share_percent: 50% → —"]
+            [
+                "amount currency: usd → eur",
+                "us profit share percent: 50% → not stated"
+            ]
         );
         assert!(field_changes(&before, &before).is_empty());
         let back = field_changes(&after, &before);

@@ -1,14 +1,15 @@
 //! Comparing any number of plans: one row per subject, one cell per plan.
 //!
-//! Each row has a [status](RowStatus) and the **agreement groups**: the plans that
-//! take the same position on the subject. Two plans take the same position when
-//! their provisions on the subject have the same typed values (for `other`
-//! provisions, the same summaries), wherever in the plans they stand.
-//! A partial plan silent on a subject (see [`Plan::covers`]) is listed in the row's
-//! [`unknown`](ComparisonRow::unknown) plans: its position is not known, so it
-//! counts neither for nor against a consensus.
-//! The [`Comparison::matrix`] gives, for each pair of plans, the share of the
-//! subjects both cover on which they agree.
+//! Each row has the **agreement groups**: the plans that take the same position on
+//! the subject. Two plans take the same position when their provisions on the
+//! subject have the same typed values (for `other` provisions, the same
+//! summaries), wherever in the plans they stand. Its [status](RowStatus) says how
+//! the plans that state a position agree; the others are counted apart: a plan
+//! that leaves the subject out is in [`absent`](ComparisonRow::absent), and a
+//! partial plan silent on it (see [`Plan::covers`]) in
+//! [`unknown`](ComparisonRow::unknown), since its position is not known.
+//! The [`Comparison::matrix`] gives, for each pair of plans, on how many of the
+//! subjects both state a position they agree.
 //!
 //! ```
 //! use peacediff::{compare, corpus, RowStatus};
@@ -17,22 +18,29 @@
 //! let comparison = compare(&plans).unwrap();
 //! // Renounced (April US), barred (28-point), left to allied consensus (the April
 //! // counter-proposal, the Geneva revision, the E3 text); the 20-point framework
-//! // leaves NATO out, so the row is partial.
+//! // leaves NATO out.
 //! let nato = comparison.row("nato/ukraine-membership").unwrap();
-//! assert_eq!(nato.status, RowStatus::Partial);
+//! assert_eq!(nato.status, RowStatus::Divergent);
+//! assert_eq!(nato.absent, ["ukraine-20-point-2025-12"]);
 //! assert_eq!(nato.groups.len(), 3);
 //! assert_eq!(nato.groups[1], ["european-ukrainian-2025-04", "geneva-revision-2025-11", "e3-counter-2025-11"]);
 //!
 //! // The Geneva revision is known only through reported changes: silent on Kinburn.
 //! let kinburn = comparison.row("territory/kinburn-spit").unwrap();
 //! assert_eq!(kinburn.unknown, ["geneva-revision-2025-11", "e3-counter-2025-11"]);
+//!
+//! // Narrowed to one topic, the matrix counts that topic's subjects only.
+//! let mut nato_only = comparison.clone();
+//! nato_only.retain(|row| row.topic == peacediff::Topic::Nato);
+//! let pair = nato_only.matrix[1][4]; // the April counter-proposal and the E3 text
+//! assert_eq!((pair.agreed, pair.shared), (1, 1));
 //! ```
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, Options};
-pub use crate::cell::Entry;
+pub use crate::cell::{Entry, OtherReading};
 use crate::cell::{Stance, position};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
@@ -41,9 +49,9 @@ use crate::{Error, Plan, Subject, Topic};
 keywords! {
     /// How the plans stand on a subject.
     pub enum RowStatus: "row status" {
-        Consensus = "consensus": "Every plan known on the subject has it, at least two, and all agree.",
-        Divergent = "divergent": "Every plan known on the subject has it, at least two, and they differ.",
-        Partial = "partial": "Some plans known on the subject leave it out, or only one has it.",
+        Consensus = "consensus": "Two plans or more state a position on the subject, and all of them agree.",
+        Divergent = "divergent": "Two plans or more state a position on the subject, and they differ.",
+        Single = "single": "Only one plan states a position on the subject.",
     }
 }
 
@@ -55,17 +63,38 @@ pub struct ComparisonRow {
     pub subject: Subject,
     /// Its topic.
     pub topic: Topic,
-    /// Consensus, divergent or partial.
+    /// How the plans that state a position agree.
     pub status: RowStatus,
     /// Plans that take the same position, as lists of plan ids in column order;
     /// groups are ordered by their first plan.
     pub groups: Vec<Vec<String>>,
     /// Per plan id, in column order: its provisions on the subject (empty when it has none).
     pub cells: IndexMap<String, Vec<Entry>>,
+    /// Ids of the plans that leave the subject out, in column order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<String>,
     /// Ids of the partial plans silent on the subject, in column order: their empty
     /// cells mean "not known", not "left out".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
+}
+
+/// How two plans agree over the subjects on which both state a position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Agreement {
+    /// Subjects on which both take the same position.
+    pub agreed: usize,
+    /// Subjects on which both state a position.
+    pub shared: usize,
+}
+
+impl Agreement {
+    /// The share of shared subjects they agree on, from 0 to 1; `None` when they share none.
+    pub fn share(&self) -> Option<f64> {
+        // Counts are far below 2^52, so the conversion is exact.
+        (self.shared > 0).then(|| self.agreed as f64 / self.shared as f64)
+    }
 }
 
 impl ComparisonRow {
@@ -85,15 +114,20 @@ pub struct Comparison {
     pub plans: Vec<String>,
     /// One row per subject, in topic then subject order.
     pub rows: Vec<ComparisonRow>,
-    /// `matrix[i][j]`: the share, from 0 to 1, of the subjects plans `i` and `j` both
-    /// cover on which they agree; `None` when they share no subject.
-    pub matrix: Vec<Vec<Option<f64>>>,
+    /// `matrix[i][j]`: how plans `i` and `j` agree over the rows.
+    pub matrix: Vec<Vec<Agreement>>,
 }
 
 impl Comparison {
     /// The row of a subject written `topic/slug`.
     pub fn row(&self, subject: &str) -> Option<&ComparisonRow> {
         self.rows.iter().find(|row| row.subject.to_string() == subject)
+    }
+
+    /// Keeps the rows for which `keep` holds, and counts the matrix over them.
+    pub fn retain(&mut self, keep: impl FnMut(&ComparisonRow) -> bool) {
+        self.rows.retain(keep);
+        self.matrix = agreement_matrix(&self.plans, &self.rows);
     }
 
     /// Number of rows of each status.
@@ -135,18 +169,22 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                 .map(|((id, plan), refs)| (id.clone(), Entry::cell(plan, refs)))
                 .collect();
             let groups = agreement_groups(&cells);
-            let unknown: Vec<String> = ids
-                .iter()
-                .zip(&silences)
-                .zip(cells.values())
-                .filter(|((_, silence), entries)| entries.is_empty() && silence.on(&row.subject))
-                .map(|((id, _), _)| id.clone())
-                .collect();
+            let (mut absent, mut unknown) = (Vec::new(), Vec::new());
+            for ((id, silence), entries) in ids.iter().zip(&silences).zip(cells.values()) {
+                if entries.is_empty() {
+                    let list = if silence.on(&row.subject) {
+                        &mut unknown
+                    } else {
+                        &mut absent
+                    };
+                    list.push(id.clone());
+                }
+            }
             let having = cells.values().filter(|entries| !entries.is_empty()).count();
-            let status = match (having + unknown.len() == ids.len() && having >= 2, groups.len()) {
-                (false, _) => RowStatus::Partial,
-                (true, 1) => RowStatus::Consensus,
-                (true, _) => RowStatus::Divergent,
+            let status = match (having, groups.len()) {
+                (0 | 1, _) => RowStatus::Single,
+                (_, 1) => RowStatus::Consensus,
+                _ => RowStatus::Divergent,
             };
             ComparisonRow {
                 topic: row.subject.topic(),
@@ -154,6 +192,7 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                 status,
                 groups,
                 cells,
+                absent,
                 unknown,
             }
         })
@@ -178,21 +217,19 @@ fn agreement_groups(cells: &IndexMap<String, Vec<Entry>>) -> Vec<Vec<String>> {
     groups.into_iter().map(|(_, members)| members).collect()
 }
 
-fn agreement_matrix(ids: &[String], rows: &[ComparisonRow]) -> Vec<Vec<Option<f64>>> {
+fn agreement_matrix(ids: &[String], rows: &[ComparisonRow]) -> Vec<Vec<Agreement>> {
     ids.iter()
         .map(|a| {
             ids.iter()
                 .map(|b| {
-                    let shared: Vec<&ComparisonRow> = rows
-                        .iter()
-                        .filter(|row| row.group_of(a).is_some() && row.group_of(b).is_some())
-                        .collect();
-                    let agreed = shared
-                        .iter()
-                        .filter(|row| row.group_of(a) == row.group_of(b))
-                        .count();
-                    // Counts are far below 2^52, so the conversion is exact.
-                    (!shared.is_empty()).then(|| agreed as f64 / shared.len() as f64)
+                    let mut agreement = Agreement::default();
+                    for row in rows {
+                        if let (Some(x), Some(y)) = (row.group_of(a), row.group_of(b)) {
+                            agreement.shared += 1;
+                            agreement.agreed += usize::from(x == y);
+                        }
+                    }
+                    agreement
                 })
                 .collect()
         })

@@ -23,10 +23,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::cell::FieldChange;
-use crate::cell::{Entry, position};
+use crate::cell::{Entry, position, resolve};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
-use crate::{Confidence, Date, Note, Plan, Subject};
+use crate::{Confidence, Date, Note, Plan, Source, Subject};
 
 keywords! {
     /// How a subject stands in a plan against the last plan known on it.
@@ -48,8 +48,8 @@ pub struct Alternative {
     pub entry: Entry,
     /// What the reading says, paraphrased.
     pub text: String,
-    /// The plan's source ids behind it.
-    pub sources: Vec<String>,
+    /// The plan's sources behind it.
+    pub sources: Vec<Source>,
     /// How well it is attested.
     pub confidence: Confidence,
 }
@@ -100,10 +100,7 @@ pub fn evolution(subject: &Subject, plans: &[&Plan]) -> Evolution {
                     .provisions
                     .iter()
                     .filter(|p| p.subject() == *subject)
-                    .map(|p| Entry {
-                        clause: clause.label().to_owned(),
-                        provision: p.clone(),
-                    })
+                    .map(|p| Entry::new(plan, clause, p))
             })
             .collect();
         let alternatives = plan
@@ -116,12 +113,9 @@ pub fn evolution(subject: &Subject, plans: &[&Plan]) -> Evolution {
                         .iter()
                         .filter(|p| p.subject() == *subject)
                         .map(move |p| Alternative {
-                            entry: Entry {
-                                clause: clause.label().to_owned(),
-                                provision: p.clone(),
-                            },
+                            entry: Entry::new(plan, clause, p),
                             text: reading.text.clone(),
-                            sources: reading.sources.clone(),
+                            sources: resolve(plan, &reading.sources),
                             confidence: reading.confidence,
                         })
                 })

@@ -213,7 +213,7 @@ mod text;
 mod union_find;
 
 pub use align::Options;
-pub use compare::{Comparison, ComparisonRow, RowStatus, compare, compare_with};
+pub use compare::{Agreement, Comparison, ComparisonRow, RowStatus, compare, compare_with};
 pub use diff::{
     ClauseChange, ClauseChangeKind, FieldChange, PlanDiff, ProvisionChange, ProvisionChangeKind, diff,
     diff_with,
@@ -229,7 +229,7 @@ pub use model::{
     MonitoringSubject, Nato, NatoStance, NatoSubject, Navigation, NavigationSubject, Note, NoteKind, Nuclear,
     NuclearStance, NuclearSubject, Other, Party, Plan, PowerShare, Prisoners, PrisonersSubject, Provision,
     Reading, Sanctions, SanctionsSubject, Scope, Source, Subject, Territory, TerritoryStatus,
-    TerritorySubject, Topic, Trigger, known_subjects, ranges,
+    TerritorySubject, Texts, Topic, Trigger, known_subjects, ranges,
 };
 
 /// The README's examples run as doctests, so they cannot go stale.

@@ -269,15 +269,14 @@ fn kept_silently(base: &Plan, changes: &PlanDiff) -> HashMap<Subject, Vec<Entry>
         .iter()
         .filter(|p| p.kind == ProvisionChangeKind::Unknown)
     {
-        if let Some(before) = &change.before {
-            let clause = base
-                .clauses
-                .get(before.clause.as_ref())
-                .map_or(before.clause.as_ref(), |c| c.label());
-            kept.entry(change.subject.clone()).or_default().push(Entry {
-                clause: clause.to_owned(),
-                provision: Provision::clone(&before.provision),
-            });
+        if let Some((before, clause)) = change
+            .before
+            .as_ref()
+            .and_then(|before| Some((before, base.clauses.get(before.clause.as_ref())?)))
+        {
+            kept.entry(change.subject.clone())
+                .or_default()
+                .push(Entry::new(base, clause, &before.provision));
         }
     }
     kept
@@ -733,6 +732,7 @@ fn merged_plan(base: &Plan, ours: &Plan, theirs: &Plan, blocks: &[ClauseMerge]) 
         date: field!(date, ours.date.max(theirs.date)),
         sponsors: field!(sponsors, unite(&ours.sponsors, &theirs.sponsors)),
         completeness: field!(completeness, completeness),
+        texts: field!(texts, ours.texts.max(theirs.texts)),
         summary: field!(
             summary,
             format!(

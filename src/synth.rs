@@ -490,6 +490,7 @@ pub fn plan(seed: u64, shape: &Shape) -> Plan {
         date: source().date,
         sponsors: Vec::new(),
         completeness: Completeness::Complete,
+        texts: crate::Texts::Original,
         summary: format!("{} generated clauses.", shape.clauses),
         notes: Vec::new(),
         sources: IndexMap::from([(SOURCE.to_owned(), source())]),

@@ -584,6 +584,7 @@ pub fn plan_with(size: Size) -> BoxedStrategy<Plan> {
                     date,
                     sponsors,
                     completeness,
+                    texts: crate::Texts::Original,
                     summary: String::new(),
                     notes,
                     sources,

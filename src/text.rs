@@ -31,6 +31,34 @@ pub(crate) fn plain(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `http://` or `https://` followed by a host, with no whitespace anywhere.
+pub(crate) fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            !host.is_empty()
+                && host.contains('.')
+                && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+/// `url` when it may be written as a link target: an [`http` URL](is_http_url)
+/// with none of the characters that end a Markdown `<…>` destination or an HTML
+/// attribute. Other URLs are shown as text, not linked.
+#[cfg(feature = "render")]
+pub(crate) fn link_target(url: &str) -> Option<&str> {
+    (is_http_url(url)
+        && !url
+            .chars()
+            .any(|c| matches!(c, '<' | '>' | '"' | '\'' | '`' | '\\') || is_hidden(c)))
+    .then_some(url)
+}
+
 /// Characters that steer a terminal, or reorder, hide or join text.
 pub(crate) fn is_hidden(c: char) -> bool {
     c.is_control()

@@ -41,31 +41,44 @@ fn statuses_groups_and_matrix() {
     let statuses: Vec<RowStatus> = comparison.rows.iter().map(|r| r.status).collect();
     assert_eq!(
         statuses,
-        [RowStatus::Consensus, RowStatus::Divergent, RowStatus::Partial]
+        [RowStatus::Consensus, RowStatus::Divergent, RowStatus::Single]
     );
     assert_eq!(
         comparison.rows[1].groups,
         [vec!["a".to_owned(), "c".to_owned()], vec!["b".to_owned()]]
     );
-    assert_eq!(comparison.rows[0].cells["c"][0].clause, "7");
+    assert_eq!(comparison.rows[0].cells["c"][0].number, "7");
+    assert_eq!(comparison.rows[2].absent, ["a", "b"]);
 
     // a and c agree on both subjects they share; a and b on one of two.
-    assert_eq!(comparison.matrix[0], [Some(1.0), Some(0.5), Some(1.0)]);
-    assert_eq!(comparison.matrix[1][1], Some(1.0));
+    let shares: Vec<Option<f64>> = comparison.matrix[0].iter().map(|a| a.share()).collect();
+    assert_eq!(shares, [Some(1.0), Some(0.5), Some(1.0)]);
+    assert_eq!(
+        (comparison.matrix[0][1].agreed, comparison.matrix[0][1].shared),
+        (1, 2)
+    );
+    assert_eq!(comparison.matrix[1][1].share(), Some(1.0));
     let counts = comparison.counts();
     assert_eq!(
         (
             counts[&RowStatus::Consensus],
             counts[&RowStatus::Divergent],
-            counts[&RowStatus::Partial]
+            counts[&RowStatus::Single]
         ),
         (1, 1, 1)
     );
 
     let text = comparison.to_string();
-    assert!(text.contains("military/armed-forces-cap — divergent"), "{text}");
     assert!(
-        text.contains("3 subjects: 1 consensus, 1 divergent, 1 partial."),
+        text.contains("military/armed-forces-cap — divergent (3 plans, 2 positions)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("other/jets — single (1 plan; 2 leave it out)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 subjects: 1 consensus, 1 divergent, 1 single."),
         "{text}"
     );
 }
@@ -125,7 +138,12 @@ fn plans_without_shared_subjects_have_no_agreement_share() {
         )],
     );
     let comparison = compare(&[&a, &b]).unwrap();
-    assert_eq!(comparison.matrix, [[Some(1.0), None], [None, Some(1.0)]]);
+    let shares: Vec<Vec<Option<f64>>> = comparison
+        .matrix
+        .iter()
+        .map(|row| row.iter().map(|a| a.share()).collect())
+        .collect();
+    assert_eq!(shares, [[Some(1.0), None], [None, Some(1.0)]]);
     assert!(compare(&[]).unwrap().rows.is_empty());
 }
 
@@ -152,12 +170,14 @@ fn partial_plans_silent_on_a_subject_are_unknown_there() {
     let comparison = compare(&[&a, &b, &dropped]).unwrap();
     let row = comparison.row("military/armed-forces-cap").unwrap();
     assert!(row.unknown.is_empty());
-    assert_eq!(row.status, RowStatus::Partial);
+    assert_eq!(row.absent, ["dropped"]);
+    // The plans that speak agree: the one that leaves it out is counted apart.
+    assert_eq!(row.status, RowStatus::Consensus);
 
     // One plan alone on a subject is no consensus, even when the rest are silent.
     let comparison = compare(&[&a, &silent]).unwrap();
     assert_eq!(
         comparison.row("military/armed-forces-cap").unwrap().status,
-        RowStatus::Partial
+        RowStatus::Single
     );
 }

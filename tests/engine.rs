@@ -52,7 +52,7 @@ fn the_army_cap_is_a_number_in_the_draft_and_unrestricted_in_april() {
     assert_eq!(cap.kind, ProvisionChangeKind::Amended);
     let paths: Vec<&str> = cap.fields.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["stance", "cap"]);
-    assert_eq!(cap.fields[1].to_string(), "cap: — → 600,000");
+    assert_eq!(cap.fields[1].to_string(), "cap: not stated → 600,000");
 }
 
 #[test]
@@ -76,7 +76,9 @@ fn ukraines_nato_membership_diverges_three_ways() {
 fn the_kinburn_spit_is_in_both_april_texts_and_they_agree() {
     let comparison = core();
     let row = comparison.row("territory/kinburn-spit").unwrap();
-    assert_eq!(row.status, RowStatus::Partial);
+    // The two that speak agree; the draft leaves it out.
+    assert_eq!(row.status, RowStatus::Consensus);
+    assert_eq!(row.absent, [DRAFT_28]);
     assert_eq!(row.groups, [vec![APRIL_US.to_owned(), APRIL_EU.to_owned()]]);
     assert!(row.cells[DRAFT_28].is_empty());
 }
@@ -192,7 +194,7 @@ fn a_comparison_refuses_two_plans_with_one_id() {
 #[test]
 fn the_comparison_json_has_the_documented_shape() {
     let value: serde_json::Value = serde_json::from_str(&render::json::to_json(&core())).unwrap();
-    assert_eq!(value["schema"], "peacediff/comparison/1");
+    assert_eq!(value["schema"], "peacediff/comparison/2");
     assert_eq!(value["plans"], json!([APRIL_US, APRIL_EU, DRAFT_28]));
     let row = value["rows"]
         .as_array()
@@ -201,9 +203,12 @@ fn the_comparison_json_has_the_documented_shape() {
         .find(|r| r["subject"] == "territory/crimea")
         .unwrap();
     assert_eq!(row["topic"], "territory");
-    assert_eq!(row["status"], "partial");
+    assert_eq!(row["status"], "divergent");
+    assert_eq!(row["absent"], json!([APRIL_EU]));
     assert_eq!(row["cells"][APRIL_EU], json!([]));
-    assert_eq!(row["cells"][DRAFT_28][0]["clause"], "21a");
+    assert_eq!(row["cells"][DRAFT_28][0]["number"], "21a");
+    assert_eq!(row["cells"][DRAFT_28][0]["confidence"], "high");
+    assert!(row["cells"][DRAFT_28][0]["sources"][0]["url"].is_string());
     assert_eq!(
         row["cells"][DRAFT_28][0]["provision"]["status"],
         "russian_de_facto"

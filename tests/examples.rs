@@ -89,7 +89,7 @@ fn compare_with_no_arguments_prints_the_six_plan_table() {
         let text = String::from_utf8(output.stdout).unwrap();
         assert!(text.starts_with("Legend: "));
         assert!(text.contains("ukraine-membership"));
-        assert!(text.contains("74 subjects: 0 consensus, 5 divergent, 69 partial."));
+        assert!(text.contains("74 subjects: 20 consensus, 34 divergent, 20 single."));
         // The partial plans' silence shows as unknown, not as absence.
         assert!(text.contains('?'));
         // Not a terminal: no colour, and every line fits the width.
@@ -132,7 +132,11 @@ fn filters_and_formats() {
     let text = String::from_utf8(output.stdout).unwrap();
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| `")).collect();
     assert_eq!(rows.len(), 1, "{text}");
-    assert!(rows[0].starts_with("| `nuclear/zaporizhzhia-npp` | divergent |"));
+    assert!(
+        rows[0].starts_with("| `nuclear/zaporizhzhia-npp` | divergent (5 plans, 4 positions; 1 unknown)"),
+        "{}",
+        rows[0]
+    );
 
     let path = std::env::temp_dir().join(format!("peacediff-compare-{}.html", std::process::id()));
     let output = run(
@@ -164,7 +168,7 @@ fn the_same_inputs_give_the_same_bytes() {
 #[test]
 fn compare_and_diff_print_versioned_json() {
     for (name, args, schema) in [
-        ("compare", &["--format", "json"][..], "peacediff/comparison/1"),
+        ("compare", &["--format", "json"][..], "peacediff/comparison/2"),
         (
             "diff",
             &["witkoff-2025-04", "us-28-point-2025-11", "--format", "json"][..],
@@ -219,12 +223,12 @@ fn merge_prints_the_november_texts_with_their_conflicts() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("Merge of geneva-revision-2025-11 (ours) and e3-counter-2025-11 (theirs)"));
     assert!(text.contains("conflict  military/armed-forces-cap"));
-    assert!(text.contains("differ on: peacetime_only"));
+    assert!(text.contains("differ on: peacetime only"));
     assert!(text.contains("conflicts to resolve."));
 
     let output = run("merge", &["--format", "json"]);
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(value["schema"], "peacediff/merge/1");
+    assert_eq!(value["schema"], "peacediff/merge/2");
 
     // A resolved merge is a plan the loader reads back.
     let output = run("merge", &["--resolve", "theirs", "--format", "json"]);
@@ -260,7 +264,7 @@ fn evolution_prints_a_subjects_history() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("military/armed-forces-cap through 6 plans"));
     assert!(text.contains("changed: cap: 600,000 → 800,000"));
-    assert!(text.contains("reports differ: armed-forces unrestricted"));
+    assert!(text.contains("reported otherwise: unrestricted"));
 
     let output = run(
         "evolution",

@@ -61,11 +61,11 @@ fn merge_and_evolution_snapshots() {
     for (json, schema) in [
         (
             merged.render(Format::Json, &Options::default()),
-            "peacediff/merge/1",
+            "peacediff/merge/2",
         ),
         (
             history.render(Format::Json, &Options::default()),
-            "peacediff/evolution/1",
+            "peacediff/evolution/2",
         ),
     ] {
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -195,10 +195,17 @@ fn html_is_well_formed_and_escapes_clause_text() {
         assert_well_formed(&html);
         assert!(!html.contains("<script"), "unescaped script");
         assert!(!html.contains("<b>"), "unescaped tag");
+        // Nothing is fetched: links go to the page's own anchors or to sources.
         assert!(
-            !html.contains("src=") && !html.contains("href="),
+            !html.contains("src=") && !html.contains("<link"),
             "fetches nothing"
         );
+        for link in html.split("href=\"").skip(1) {
+            assert!(
+                link.starts_with('#') || link.starts_with("https://") || link.starts_with("http://"),
+                "{link}"
+            );
+        }
     }
     let html = comparison.render(Format::Html, &Options::default());
     assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | pipe"));

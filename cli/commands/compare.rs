@@ -21,7 +21,7 @@ pub struct Args {
     /// input (two plans or more) [default: the bundled plans].
     #[arg(value_name = "ID_OR_FILE")]
     plans: Vec<String>,
-    /// Output format; json follows the schema peacediff/comparison/1.
+    /// Output format; json follows the schema peacediff/comparison/2.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
     /// Show only subjects of this topic.
@@ -60,7 +60,7 @@ pub fn run(args: Args) -> Result<ExitCode, ExitCode> {
         ));
     }
     let mut comparison = compare(&plans.iter().collect::<Vec<_>>()).map_err(|err| fail(chain(&err)))?;
-    comparison.rows.retain(|row| {
+    comparison.retain(|row| {
         args.topic.is_none_or(|topic| row.topic == topic)
             && args.status.is_none_or(|status| row.status == status)
     });

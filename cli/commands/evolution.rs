@@ -23,7 +23,7 @@ pub struct Args {
     /// input [default: the bundled plans].
     #[arg(value_name = "ID_OR_FILE")]
     plans: Vec<String>,
-    /// Output format; json follows the schema peacediff/evolution/1.
+    /// Output format; json follows the schema peacediff/evolution/2.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
     #[command(flatten)]

@@ -27,7 +27,7 @@ pub struct Args {
     ours: Option<String>,
     /// The second descendant, named the same ways.
     theirs: Option<String>,
-    /// Output format; json follows the schema peacediff/merge/1, or with
+    /// Output format; json follows the schema peacediff/merge/2, or with
     /// --resolve is the merged plan's JSON.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,

@@ -71,7 +71,7 @@ pub use words::{WordChange, WordTag, word_diff};
 use crate::align::{self, Options};
 pub use crate::cell::FieldChange;
 use crate::model::keyword::keywords;
-use crate::{Clause, Completeness, Date, Error, Note, Party, Plan, Provision, Source, Subject, Topic};
+use crate::{Clause, Completeness, Date, Error, Note, Party, Plan, Provision, Source, Subject, Texts, Topic};
 
 keywords! {
     /// How a group of corresponding clauses changed.
@@ -333,6 +333,9 @@ pub struct PlanHeader {
     pub sponsors: Vec<Party>,
     /// Its completeness.
     pub completeness: Completeness,
+    /// Whose words its clause texts are.
+    #[serde(default)]
+    pub texts: Texts,
     /// Its summary.
     pub summary: String,
     /// Its notes.
@@ -350,6 +353,7 @@ impl PlanHeader {
             date: plan.date,
             sponsors: plan.sponsors.clone(),
             completeness: plan.completeness,
+            texts: plan.texts,
             summary: plan.summary.clone(),
             notes: plan.notes.clone(),
             sources: plan.sources.values().cloned().collect(),
@@ -499,6 +503,7 @@ impl<'a> PlanDiff<'a> {
             date: header.date,
             sponsors: header.sponsors,
             completeness: header.completeness,
+            texts: header.texts,
             summary: header.summary,
             notes: header.notes,
             sources: header.sources.into_iter().map(|s| (s.id.clone(), s)).collect(),

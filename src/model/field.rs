@@ -13,7 +13,7 @@
 //! let fields = cap.fields();
 //! assert_eq!(fields[0], ("stance", Some(FieldValue::Word("capped".into()))));
 //! assert_eq!(fields[1], ("cap", Some(FieldValue::Number(600_000))));
-//! assert_eq!(cap.brief(), "capped · 600,000");
+//! assert_eq!(cap.brief(), "capped · cap: 600,000");
 //! ```
 
 use std::fmt;
@@ -205,16 +205,28 @@ impl Provision {
     }
 
     /// A short reading of the provision's position: its stated field values with
-    /// their units, without topic and subject (`capped · 600,000`). An [`Other`]
+    /// their names and units, without topic and subject (`capped · cap: 600,000`). An [`Other`]
     /// provision reads as its summary.
     pub fn brief(&self) -> String {
         if let Provision::Other(other) = self {
             return other.summary.clone();
         }
+        // The first field (the stance or status) reads alone; the others carry
+        // their names unless their reading already says what they are.
         let parts: Vec<String> = self
             .fields()
             .into_iter()
-            .filter_map(|(name, value)| Some(reading(name, &value?)))
+            .enumerate()
+            .filter_map(|(i, (name, value))| {
+                let value = value?;
+                let read = reading(name, &value);
+                let named = i > 0 && read == value.to_string() && !matches!(value, FieldValue::Flag(_));
+                Some(if named {
+                    format!("{}: {read}", name.replace('_', " "))
+                } else {
+                    read
+                })
+            })
             .collect();
         parts.join(" · ")
     }

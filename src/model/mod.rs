@@ -15,7 +15,7 @@ pub(crate) use field::reading;
 pub use limits::Limits;
 pub use party::Party;
 pub(crate) use plan::Silence;
-pub use plan::{Clause, Completeness, Plan, Reading};
+pub use plan::{Clause, Completeness, Plan, Reading, Texts};
 pub use provision::{
     Access, Ceasefire, CeasefireKind, Currency, Economy, EconomyStance, Eu, EuStance, Governance,
     GovernanceStance, GuaranteeCondition, GuaranteeForm, Guarantees, HumanitarianTerms, Lifting, Means,

@@ -24,6 +24,28 @@ keywords! {
     }
 }
 
+keywords! {
+    /// Whose words a plan's clause texts are.
+    pub enum Texts: "texts" {
+        Original = "original": "The document's own words, or a translation of them: a change of wording is a change of the text.",
+        Paraphrased = "paraphrased": "Neutral paraphrases of the reporting: a change of wording may be the paraphrase's, not the plan's.",
+    }
+}
+
+// `keywords!` declares the enum, so it cannot take `#[derive(Default)]`.
+#[allow(clippy::derivable_impls)]
+impl Default for Texts {
+    fn default() -> Self {
+        Texts::Original
+    }
+}
+
+impl Texts {
+    fn is_original(&self) -> bool {
+        *self == Texts::Original
+    }
+}
+
 /// A numbered clause of a plan: its paraphrase, its typed provisions and its sources.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -195,6 +217,9 @@ pub struct Plan {
     pub sponsors: Vec<Party>,
     /// Whether the whole text is known.
     pub completeness: Completeness,
+    /// Whose words the clause texts are (original unless the file says otherwise).
+    #[serde(default, skip_serializing_if = "Texts::is_original")]
+    pub texts: Texts,
     /// A short description of the plan and how it became known.
     pub summary: String,
     /// Disagreements, absences and gaps recorded for the whole plan.
@@ -225,6 +250,8 @@ pub(crate) struct PlanRecord {
     #[serde(default)]
     sponsors: Vec<Party>,
     completeness: Completeness,
+    #[serde(default)]
+    texts: Texts,
     #[serde(default)]
     summary: String,
     #[serde(default)]
@@ -271,6 +298,7 @@ impl Plan {
             date: record.date,
             sponsors: record.sponsors,
             completeness: record.completeness,
+            texts: record.texts,
             summary: record.summary,
             notes: record.notes,
             sources,
@@ -309,11 +337,17 @@ impl Plan {
             date,
             sponsors: Vec::new(),
             completeness,
+            texts: Texts::Original,
             summary: String::new(),
             notes: Vec::new(),
             sources: IndexMap::new(),
             clauses: IndexMap::new(),
         }
+    }
+
+    /// The plan with clause texts of this kind.
+    pub fn with_texts(self, texts: Texts) -> Plan {
+        Plan { texts, ..self }
     }
 
     /// The plan with a summary.

@@ -161,7 +161,7 @@ impl Plan {
         check_text(plan, || path("outlet"), &source.outlet)?;
         check_date(plan, &path("date"), source.date)?;
         check_text(plan, || path("title"), &source.title)?;
-        if !is_http_url(&source.url) {
+        if !crate::text::is_http_url(&source.url) {
             let problem = Problem::InvalidUrl {
                 url: source.url.clone(),
             };
@@ -323,25 +323,9 @@ fn range<T: Into<u64>>(
     }
 }
 
-/// `http://` or `https://` followed by a host, with no whitespace anywhere.
-fn is_http_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-            !host.is_empty()
-                && host.contains('.')
-                && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        None => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::is_http_url;
+    use crate::text::is_http_url;
 
     #[test]
     fn urls_need_a_scheme_and_a_host() {

@@ -9,38 +9,68 @@ use std::fmt::Write as _;
 
 use crate::text;
 
-use super::{clause_changes, counts, group_letter, heading, unchanged_text};
+use super::changes;
+use super::sources::Citations;
+use super::{counts, group_letter, standing};
 use crate::diff::WordTag;
-use crate::{ClauseChangeKind, Comparison, PlanDiff};
+use crate::{Comparison, PlanDiff};
 
 const STYLE: &str = "
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2em; color: #1b1b1b; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2em; color: #1b1b1b; max-width: 90em; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; }
 th, td { border: 1px solid #d0d0d0; padding: 0.35em 0.5em; vertical-align: top; text-align: left; }
-thead th { background: #f0f0f0; position: sticky; top: 0; }
+thead th { background: #f0f0f0; }
 tr.topic th { background: #e4e8ef; text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.05em; }
-tr.consensus td.status { background: #d8f0d8; }
-tr.divergent td.status { background: #f6d6d2; }
-tr.partial td.status { color: #666; }
-td.none { color: #999; text-align: center; }
+tr.consensus td.status { background: #dbe8f7; }
+tr.divergent td.status { background: #fbe3c8; }
+tr.single td.status { color: #555; }
+td.none { color: #777; text-align: center; }
+td.unknown, td.empty { color: #555; text-align: center; font-style: italic; background: repeating-linear-gradient(135deg, #fff, #fff 6px, #f1f1f1 6px, #f1f1f1 12px); }
 .g0 { background: #e3f4e1; } .g1 { background: #fdf1cf; } .g2 { background: #f1dff3; }
 .g3 { background: #d9eef5; } .g4 { background: #e0e4fa; } .g5 { background: #fbe0dd; }
 .letter { font-weight: bold; margin-right: 0.4em; }
 .clause { font-weight: 600; margin-right: 0.3em; }
+.cite { color: #555; font-size: 0.85em; white-space: nowrap; }
+.cite a { color: inherit; }
+.reading { font-style: italic; }
+table.comparison { table-layout: fixed; }
+table.comparison th:first-child { width: 11em; } table.comparison th:nth-child(2) { width: 8em; }
+table.comparison td, table.comparison th { overflow-wrap: anywhere; }
+details { font-size: 0.88em; color: #333; } summary { cursor: pointer; color: #555; }
 table.matrix td { text-align: right; font-variant-numeric: tabular-nums; }
-del { background: #fbe0dd; color: #8a1c12; }
-ins { background: #dcf3dc; color: #145214; text-decoration: none; }
+del { background: #fbe0dd; color: #8a1c12; text-decoration: line-through; }
+ins { background: #dcf3dc; color: #145214; text-decoration: underline; font-weight: 600; }
 .change { border-left: 4px solid #d0d0d0; padding-left: 0.8em; margin: 1.2em 0; }
 .change h2 { margin: 0 0 0.3em; font-size: 1em; }
-.provisions { color: #444; font-size: 0.92em; }
+.change.unknown { border: 2px dashed #9a9a9a; border-left-width: 4px; padding: 0.4em 0.8em; color: #444; }
+.unknown-tag { font-weight: bold; border: 1px dashed #777; padding: 0 0.3em; }
+table.sides { table-layout: fixed; }
+table.sides td { width: 50%; }
+.typed { margin: 0.3em 0; }
+.note { border-left: 4px solid #7a9cc6; padding-left: 0.6em; }
+.label { color: #555; font-size: 0.9em; margin: 0.3em 0 0; }
+ol.toc { columns: 2; font-size: 0.92em; }
+ol.toc li.unknown a { color: #666; }
+ol.sources { font-size: 0.9em; word-break: break-word; }
 .item { border-left: 4px solid #d0d0d0; padding-left: 0.8em; margin: 1em 0; }
 .item h3 { margin: 0 0 0.3em; font-size: 1em; }
 .item ul { margin: 0; padding-left: 1.2em; }
-.item.change { border-color: #d9a400; } .item.alarm { border-color: #c0392b; }
-.item.calm { border-color: #2e8b57; } .item.faint { color: #666; }
+.item.change { border-color: #d9a400; } .item.alarm { border-color: #c0392b; border-left-style: double; border-left-width: 6px; }
+.item.calm { border-color: #2e6fb3; } .item.faint { color: #555; }
+.version.unknown { border-style: dashed; color: #555; font-style: italic; }
+.versions { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.6em; margin: 0.4em 0; }
+.version { border: 1px solid #d0d0d0; padding: 0.3em 0.5em; }
+.version .label { font-weight: 600; margin: 0 0 0.2em; }
 .tag { font-weight: bold; text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.05em; }
 .summary { font-weight: 600; }
+@media print {
+  body { margin: 0; font-size: 11pt; max-width: none; }
+  nav { display: none; }
+  .change, .item, tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  ol.sources a::after { content: \" (\" attr(href) \")\"; }
+}
 ";
 
 pub(crate) fn page(title: &str, body: &str) -> String {
@@ -59,10 +89,12 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
     let _ = writeln!(body, "<h1>{}</h1>", text::html(&title));
     let _ = writeln!(
         body,
-        "<p>Cells with the same letter and colour take the same position on a subject; — means the plan leaves it out, ? that a partial plan is silent on it. {} subjects: {}.</p>",
+        "<p>{} Letters and colours mark the groups.</p>\n<p class=\"summary\">{} subjects: {}.</p>",
+        text::html(super::COMPARISON_LEGEND),
         comparison.rows.len(),
         text::html(&counts(comparison.counts()))
     );
+    let mut citations = Citations::default();
     let _ = writeln!(
         body,
         "<table class=\"comparison\">\n<thead><tr><th>Subject</th><th>Status</th>"
@@ -84,10 +116,11 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
         }
         let _ = write!(
             body,
-            "<tr class=\"{}\"><td><code>{}</code></td><td class=\"status\">{}</td>",
+            "<tr class=\"{}\"><td><code>{}</code></td><td class=\"status\"><strong>{}</strong><br /><small>{}</small></td>",
             row.status,
             text::html(&row.subject.to_string()),
-            row.status
+            row.status,
+            text::html(&standing(row))
         );
         for id in &comparison.plans {
             let entries = row.cells.get(id).map(Vec::as_slice).unwrap_or_default();
@@ -103,17 +136,35 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
                         if n > 0 {
                             body.push_str("<br />");
                         }
+                        let mark = citations.mark(&entry.sources, entry.confidence);
                         let _ = write!(
                             body,
-                            "<span class=\"clause\">{}</span>{}",
-                            text::html(&entry.clause),
-                            text::html(&entry.provision.brief())
+                            "<span class=\"clause\">{}</span>{} {}<details><summary>text</summary>{}</details>",
+                            text::html(&entry.number),
+                            text::html(&entry.provision.brief()),
+                            mark.html(),
+                            text::html(&entry.text)
                         );
+                        for reading in &entry.readings {
+                            let briefs: Vec<String> =
+                                reading.provisions.iter().map(crate::Provision::brief).collect();
+                            let mark = citations.mark(&reading.sources, reading.confidence);
+                            let _ = write!(
+                                body,
+                                "<br /><span class=\"reading\">reported otherwise: {} {}</span>",
+                                text::html(&briefs.join("; ")),
+                                mark.html()
+                            );
+                        }
                     }
                     body.push_str("</td>");
                 }
                 _ => {
-                    let _ = write!(body, "<td class=\"none\">{}</td>", super::empty_cell(row, id));
+                    let (class, shown) = match super::empty_cell(row, id) {
+                        "?" => ("unknown", "? unknown"),
+                        _ => ("none", "— left out"),
+                    };
+                    let _ = write!(body, "<td class=\"{class}\">{shown}</td>");
                 }
             }
         }
@@ -122,7 +173,8 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
     let _ = writeln!(body, "</tbody>\n</table>");
     let _ = writeln!(
         body,
-        "<h2>Agreement</h2>\n<p>Share of the subjects two plans both cover on which they agree.</p>"
+        "<h2>Agreement</h2>\n<p>Agreement: {}</p>",
+        text::html(super::MATRIX_LEGEND)
     );
     let _ = write!(body, "<table class=\"matrix\">\n<thead><tr><th></th>");
     for id in &comparison.plans {
@@ -131,15 +183,15 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
     let _ = writeln!(body, "</tr></thead>\n<tbody>");
     for (id, shares) in comparison.plans.iter().zip(&comparison.matrix) {
         let _ = write!(body, "<tr><th>{}</th>", text::html(id));
-        for share in shares {
-            match share {
-                // Red (0 %) through yellow to green (100 %).
+        for agreement in shares {
+            match agreement.share() {
+                // One hue, darker with more agreement: it reads in any colour vision and in grey.
                 Some(share) => {
                     let _ = write!(
                         body,
-                        "<td style=\"background: hsl({:.0}, 65%, 82%)\">{:.0}%</td>",
-                        share * 120.0,
-                        share * 100.0
+                        "<td style=\"background: hsl(210, 60%, {:.0}%)\">{}</td>",
+                        95.0 - share * 25.0,
+                        super::agreement_text(agreement)
                     );
                 }
                 None => body.push_str("<td class=\"none\">—</td>"),
@@ -148,64 +200,117 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
         body.push_str("</tr>\n");
     }
     let _ = writeln!(body, "</tbody>\n</table>");
+    body.push_str(&citations.html());
     page(&title, &body)
 }
 
-/// The diff as a page of redlined clause groups.
+/// The diff as a page: a list of the changes with links, then each change with
+/// its typed changes, the old and new text side by side (deleted words struck
+/// through in the old, inserted words underlined in the new) and their sources.
+/// Unknown changes have their own look: a dashed frame, the text as it stands.
 pub(super) fn diff(diff: &PlanDiff) -> String {
     let mut body = String::new();
     let title = format!("{} → {}", diff.from.id, diff.to.id);
     let _ = writeln!(body, "<h1>{}</h1>", text::html(&title));
-    let summary = diff.summary();
+    body.push_str("<dl class=\"plans\">");
+    for (side, header) in [("old", &diff.from), ("new", &diff.to)] {
+        let _ = write!(
+            body,
+            "<dt>{side}</dt><dd><code>{}</code> <em>{}</em>, {}, {}</dd>",
+            text::html(&header.id),
+            text::html(&header.title),
+            header.date,
+            header.completeness
+        );
+    }
+    body.push_str("</dl>\n");
+    for note in changes::notes(diff) {
+        let _ = writeln!(body, "<p class=\"note\">{}</p>", text::html(&note));
+    }
     let _ = writeln!(
         body,
-        "<p>From <em>{}</em> to <em>{}</em>: <del>deleted</del> and <ins>inserted</ins> words. Clauses: {} ({} moved, {} renumbered). Provisions: {}.</p>",
-        text::html(&diff.from.title),
-        text::html(&diff.to.title),
-        text::html(&counts(summary.clauses)),
-        summary.moved,
-        summary.renumbered,
-        text::html(&counts(summary.provisions))
+        "<p class=\"legend\"><del>deleted</del> and <ins>inserted</ins> words; <span class=\"unknown-tag\">? unknown</span>: a partial plan is silent; [1 · high]: sources and confidence.</p>"
     );
-    for (change, carried) in clause_changes(diff) {
-        if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
-            continue;
-        }
+    for line in changes::summary(diff) {
+        let _ = writeln!(body, "<p class=\"summary\">{}</p>", text::html(&line));
+    }
+    let mut citations = Citations::default();
+    let views = changes::views(diff, &mut citations);
+    body.push_str("<nav><h2>Changes</h2>\n<ol class=\"toc\">\n");
+    for view in &views {
+        let class = if view.unknown { "unknown" } else { "known" };
         let _ = writeln!(
             body,
-            "<div class=\"change {}\">\n<h2>{}</h2>",
-            change.kind,
-            text::html(&heading(change))
+            "<li class=\"{class}\"><a href=\"#change-{}\">{}{}</a></li>",
+            view.number,
+            if view.unknown { "? " } else { "" },
+            text::html(&view.heading)
         );
-        body.push_str("<p>");
-        let wording = change.wording();
-        if wording.is_empty() {
-            body.push_str(&text::html(unchanged_text(change)));
-        }
-        for run in &wording {
-            let text = text::html(&run.text);
-            let _ = match run.tag {
-                WordTag::Equal => write!(body, "{text}"),
-                WordTag::Delete => write!(body, "<del>{text}</del>"),
-                WordTag::Insert => write!(body, "<ins>{text}</ins>"),
-            };
-        }
-        body.push_str("</p>\n");
-        let provisions: Vec<String> = carried
-            .into_iter()
-            .map(|(p, detail)| {
-                let detail = text::html(&detail);
-                format!(
-                    "<li>{} <code>{}</code>{detail}</li>",
-                    p.kind,
-                    text::html(&p.subject.to_string())
-                )
-            })
-            .collect();
-        if !provisions.is_empty() {
-            let _ = writeln!(body, "<ul class=\"provisions\">{}</ul>", provisions.join(""));
-        }
-        body.push_str("</div>\n");
     }
+    body.push_str("</ol></nav>\n");
+    for view in &views {
+        let class = if view.unknown { "unknown" } else { "known" };
+        let _ = writeln!(
+            body,
+            "<section class=\"change {class}\" id=\"change-{}\">\n<h2>{}{}</h2>",
+            view.number,
+            if view.unknown {
+                "<span class=\"unknown-tag\">? unknown</span> "
+            } else {
+                ""
+            },
+            text::html(
+                view.heading
+                    .strip_prefix("unknown ")
+                    .filter(|_| view.unknown)
+                    .unwrap_or(&view.heading)
+            )
+        );
+        if !view.typed.is_empty() {
+            let items: Vec<String> = view
+                .typed
+                .iter()
+                .map(|t| format!("<li>{}</li>", text::html(t)))
+                .collect();
+            let _ = writeln!(body, "<ul class=\"typed\">{}</ul>", items.join(""));
+        }
+        if view.compares_paraphrases(diff) {
+            body.push_str("<p class=\"label\">Wording, paraphrases compared:</p>\n");
+        }
+        let [old, new] = view.sides();
+        body.push_str("<table class=\"sides\"><thead><tr>");
+        for (side, marks) in [(&diff.from, &view.old), (&diff.to, &view.new)] {
+            let labels: Vec<String> = marks
+                .iter()
+                .map(|(label, mark)| format!("{} {}", text::html(label), mark.html()))
+                .collect();
+            let _ = write!(
+                body,
+                "<th><code>{}</code> {}</th>",
+                text::html(&side.id),
+                labels.join(", ")
+            );
+        }
+        body.push_str("</tr></thead>\n<tbody><tr>");
+        for (runs, marks) in [(&old, &view.old), (&new, &view.new)] {
+            if marks.is_empty() {
+                let shown = if view.unknown { "? not known" } else { "— none" };
+                let _ = write!(body, "<td class=\"empty\">{shown}</td>");
+                continue;
+            }
+            body.push_str("<td>");
+            for run in runs {
+                let text = text::html(&run.text);
+                let _ = match run.tag {
+                    WordTag::Equal => write!(body, "{text}"),
+                    WordTag::Delete => write!(body, "<del>{text}</del>"),
+                    WordTag::Insert => write!(body, "<ins>{text}</ins>"),
+                };
+            }
+            body.push_str("</td>");
+        }
+        body.push_str("</tr></tbody></table>\n</section>\n");
+    }
+    body.push_str(&citations.html());
     page(&title, &body)
 }

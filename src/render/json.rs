@@ -5,26 +5,28 @@
 //!
 //! | type | schema | fields besides `schema` |
 //! |---|---|---|
-//! | [`Comparison`] | `peacediff/comparison/1` | `plans` (ids in column order), `rows` (each with `subject`, `topic`, `status`, `groups`, and `cells` keyed by plan id: a list of `{clause, provision}`, empty where the plan lacks the subject; and `unknown`, when present: the ids of partial plans silent on the subject), `matrix` |
-//! | [`Merge`] | `peacediff/merge/1` | `base`, `ours`, `theirs` (plan ids), `subjects` (each with `subject`, `kind`, `base`, `ours`, `theirs`: lists of `{clause, provision}`, `null` where a partial plan is silent; `fields`), `clauses` (each with `kind`, `base`, `ours`, `theirs`, `merged`: lists of clauses; `differs`), `plan` (the merged plan) |
-//! | [`Evolution`] | `peacediff/evolution/1` | `subject`, `steps` (each with `plan`, `date`, `kind`, `entries`, `alternatives`, `changes`, `notes`) |
+//! | [`Comparison`] | `peacediff/comparison/2` | `plans` (ids in column order), `rows` (each with `subject`, `topic`, `status`, `groups`, and `cells` keyed by plan id: a list of entries `{clause, number, text, provision, confidence, sources, readings}` (`clause` the id, `sources` the clause's sources in full, `readings` other readings on the subject; the last two omitted when empty), empty where the plan lacks the subject; `absent` and `unknown`, when present: the ids of plans that leave the subject out and of partial plans silent on it), `matrix` (`{agreed, shared}` per pair of plans) |
+//! | [`Merge`] | `peacediff/merge/2` | `base`, `ours`, `theirs` (plan ids), `subjects` (each with `subject`, `kind`, `base`, `ours`, `theirs`: lists of entries as in a comparison, `null` where a partial plan is silent; `fields`), `clauses` (each with `kind`, `base`, `ours`, `theirs`, `merged`: lists of clauses; `differs`), `plan` (the merged plan) |
+//! | [`Evolution`] | `peacediff/evolution/2` | `subject`, `steps` (each with `plan`, `date`, `kind`, `entries` as in a comparison, `alternatives` (each with `entry`, `text`, `sources` in full, `confidence`), `changes`, `notes`) |
 //! | [`PlanDiff`] | `peacediff/diff/1` | `from`, `to` (plan metadata), `clauses` (each with `kind`, `before`, `after`, `moved`, `renumbered`, `wording`), `provisions` (each with `subject`, `kind`, `before`, `after`, `fields`) |
 //!
 //! A comparison of two small plans, in full:
 //!
 //! ```
 //! let json = r#"{
-//!   "schema": "peacediff/comparison/1",
+//!   "schema": "peacediff/comparison/2",
 //!   "plans": ["a", "b"],
 //!   "rows": [{
 //!     "subject": "military/armed-forces-cap", "topic": "military", "status": "divergent",
 //!     "groups": [["a"], ["b"]],
 //!     "cells": {
-//!       "a": [{"clause": "6", "provision": {"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": 600000}}],
-//!       "b": [{"clause": "4", "provision": {"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": 800000, "peacetime_only": true}}]
+//!       "a": [{"clause": "c6", "number": "6", "text": "The army is capped at 600,000.", "confidence": "high",
+//!              "provision": {"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": 600000}}],
+//!       "b": [{"clause": "c4", "number": "4", "text": "The army is capped at 800,000 in peacetime.", "confidence": "medium",
+//!              "provision": {"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": 800000, "peacetime_only": true}}]
 //!     }
 //!   }],
-//!   "matrix": [[1.0, 0.0], [0.0, 1.0]]
+//!   "matrix": [[{"agreed": 1, "shared": 1}, {"agreed": 0, "shared": 1}], [{"agreed": 0, "shared": 1}, {"agreed": 1, "shared": 1}]]
 //! }"#;
 //! let comparison: peacediff::Comparison = serde_json::from_str(json).unwrap();
 //! assert_eq!(comparison.rows[0].groups.len(), 2);
@@ -43,7 +45,7 @@ pub trait Versioned: Serialize {
 }
 
 impl Versioned for Comparison {
-    const SCHEMA: &'static str = "peacediff/comparison/1";
+    const SCHEMA: &'static str = "peacediff/comparison/2";
 }
 
 impl Versioned for PlanDiff<'_> {
@@ -51,11 +53,11 @@ impl Versioned for PlanDiff<'_> {
 }
 
 impl Versioned for Merge {
-    const SCHEMA: &'static str = "peacediff/merge/1";
+    const SCHEMA: &'static str = "peacediff/merge/2";
 }
 
 impl Versioned for Evolution {
-    const SCHEMA: &'static str = "peacediff/evolution/1";
+    const SCHEMA: &'static str = "peacediff/evolution/2";
 }
 
 /// The value's pretty-printed JSON with a leading `schema` field.

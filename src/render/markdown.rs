@@ -8,21 +8,21 @@ use std::fmt::Write as _;
 
 use crate::text;
 
-use super::{clause_changes, counts, group_letter, heading, unchanged_text};
+use super::changes;
+use super::sources::Citations;
+use super::{counts, group_letter, standing, unchanged_text};
 use crate::diff::WordTag;
-use crate::{ClauseChangeKind, Comparison, PlanDiff};
+use crate::{Comparison, PlanDiff};
 
 /// The comparison as a table with one column per plan, then the agreement matrix.
 pub(super) fn comparison(comparison: &Comparison) -> String {
     let mut out = String::new();
     let ids: Vec<String> = comparison.plans.iter().map(|id| text::markdown(id)).collect();
     let _ = writeln!(out, "## Comparison of {} plans\n", ids.len());
-    let _ = writeln!(
-        out,
-        "Plans marked with the same letter take the same position on a subject; — means the plan leaves it out, ? that a partial plan is silent on it.\n"
-    );
+    let _ = writeln!(out, "{}\n", text::markdown(super::COMPARISON_LEGEND));
     let _ = writeln!(out, "| Subject | Status | {} |", ids.join(" | "));
     let _ = writeln!(out, "|---|---|{}", "---|".repeat(ids.len()));
+    let mut citations = Citations::default();
     for row in &comparison.rows {
         let cells: Vec<String> = comparison
             .plans
@@ -33,40 +33,29 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
                     return super::empty_cell(row, id).to_owned();
                 }
                 let letter = row.group_of(id).map_or(' ', group_letter);
-                let lines: Vec<String> = entries
+                let lines: Vec<String> = super::cell_texts(entries, &mut citations)
                     .iter()
-                    .map(|e| {
-                        format!(
-                            "{} {}",
-                            text::markdown(&e.clause),
-                            text::markdown(&e.provision.brief())
-                        )
-                    })
+                    .map(|line| text::markdown(line))
                     .collect();
                 format!("**{letter}** {}", lines.join("<br>"))
             })
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {} | {} ({}) | {} |",
             text::markdown_code(&row.subject.to_string()),
             row.status,
+            text::markdown(&standing(row)),
             cells.join(" | ")
         );
     }
     let _ = writeln!(out, "\n### Agreement\n");
-    let _ = writeln!(
-        out,
-        "Share of the subjects two plans both cover on which they agree.\n"
-    );
+    let _ = writeln!(out, "Agreement: {}\n", text::markdown(super::MATRIX_LEGEND));
     let _ = writeln!(out, "| | {} |", ids.join(" | "));
     let _ = writeln!(out, "|---|{}", "---:|".repeat(ids.len()));
-    for (id, shares) in ids.iter().zip(&comparison.matrix) {
-        let shares: Vec<String> = shares
-            .iter()
-            .map(|share| share.map_or_else(|| "—".to_owned(), |s| format!("{:.0}%", s * 100.0)))
-            .collect();
-        let _ = writeln!(out, "| **{id}** | {} |", shares.join(" | "));
+    for (id, row) in ids.iter().zip(&comparison.matrix) {
+        let cells: Vec<String> = row.iter().map(super::agreement_text).collect();
+        let _ = writeln!(out, "| **{id}** | {} |", cells.join(" | "));
     }
     let _ = writeln!(
         out,
@@ -74,10 +63,13 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
         comparison.rows.len(),
         counts(comparison.counts())
     );
+    out.push_str(&citations.markdown());
     out
 }
 
-/// The diff as a redline, one section per changed clause group, with its provision changes.
+/// The diff, one section per shown clause change: its typed changes first,
+/// where each side comes from, then its wording as a redline. Unknown changes
+/// are marked `?` and their text quoted as it stands, never struck out.
 pub(super) fn diff(diff: &PlanDiff) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -86,50 +78,70 @@ pub(super) fn diff(diff: &PlanDiff) -> String {
         text::markdown(&diff.from.id),
         text::markdown(&diff.to.id)
     );
+    for (sign, header) in [("Old", &diff.from), ("New", &diff.to)] {
+        let _ = writeln!(
+            out,
+            "- **{sign}:** *{}*, {}, {}",
+            text::markdown(&header.title),
+            header.date,
+            header.completeness
+        );
+    }
     let _ = writeln!(
         out,
-        "From *{}* to *{}*. ~~Deleted~~ and **inserted** words.",
-        text::markdown(&diff.from.title),
-        text::markdown(&diff.to.title)
+        "\n~~Deleted~~ and **inserted** words; ? unknown: a partial plan is silent; \\[1 · high\\] sources and confidence."
     );
-    for (change, carried) in clause_changes(diff) {
-        if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
-            continue;
-        }
-        let _ = writeln!(out, "\n### {}\n", text::markdown(&heading(change)));
-        let wording = change.wording();
-        if wording.is_empty() {
-            let _ = writeln!(out, "{}", text::markdown(unchanged_text(change)));
+    for note in changes::notes(diff) {
+        let _ = writeln!(out, "\n*{}*", text::markdown(&note));
+    }
+    let mut citations = Citations::default();
+    for view in changes::views(diff, &mut citations) {
+        let heading = if view.unknown {
+            format!("? {}", view.heading)
         } else {
-            let _ = writeln!(out, "{}", redline(&wording));
+            view.heading.clone()
+        };
+        let _ = writeln!(out, "\n### {}\n", text::markdown(&heading));
+        for typed in &view.typed {
+            let _ = writeln!(out, "- {}", text::markdown(typed));
         }
-        let provisions: Vec<String> = carried
+        let sides: Vec<String> = [("old", &view.old), ("new", &view.new)]
             .into_iter()
-            .map(|(p, detail)| {
-                // The separator is ours; only the fields are data.
-                let detail = detail
-                    .strip_prefix(": ")
-                    .map_or_else(String::new, |d| format!(": {}", text::markdown(d)));
-                format!(
-                    "- {} {}{detail}",
-                    p.kind,
-                    text::markdown_code(&p.subject.to_string())
-                )
+            .filter(|(_, marks)| !marks.is_empty())
+            .map(|(side, marks)| {
+                let parts: Vec<String> = marks
+                    .iter()
+                    .map(|(label, mark)| format!("{label} {mark}"))
+                    .collect();
+                format!("{side} {}", parts.join(", "))
             })
             .collect();
-        if !provisions.is_empty() {
-            let _ = writeln!(out, "\n{}", provisions.join("\n"));
+        let _ = writeln!(out, "- from: {}", text::markdown(&sides.join("; ")));
+        if view.unknown {
+            let _ = writeln!(
+                out,
+                "\nText, as it stands: {}",
+                text::markdown(unchanged_text(view.change))
+            );
+            continue;
+        }
+        let wording = view.change.wording();
+        if wording.is_empty() {
+            let _ = writeln!(out, "\n{}", text::markdown(unchanged_text(view.change)));
+        } else {
+            let label = if view.compares_paraphrases(diff) {
+                "Wording (paraphrases compared): "
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "\n{label}{}", redline(&wording));
         }
     }
-    let summary = diff.summary();
-    let _ = writeln!(
-        out,
-        "\n**Clauses:** {} ({} moved, {} renumbered). **Provisions:** {}.",
-        counts(summary.clauses),
-        summary.moved,
-        summary.renumbered,
-        counts(summary.provisions)
-    );
+    out.push('\n');
+    for line in changes::summary(diff) {
+        let _ = writeln!(out, "{}  ", text::markdown(&line));
+    }
+    out.push_str(&citations.markdown());
     out
 }
 

@@ -9,7 +9,7 @@
 //!
 //! let comparison = compare(&corpus::all().iter().collect::<Vec<_>>()).unwrap();
 //! let markdown = comparison.render(Format::Markdown, &Options::default());
-//! assert!(markdown.contains("| `nato/ukraine-membership` | partial |"));
+//! assert!(markdown.contains("| `nato/ukraine-membership` | divergent (5 plans, 3 positions; 1 leaves it out) |"));
 //! let html = comparison.render(Format::Html, &Options::default());
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! ```
@@ -19,13 +19,16 @@
 //! whether output is a terminal, a `--color` flag). The example programs leave it
 //! to `anstream`, which strips the styles when colour is off.
 
+use std::fmt::Write as _;
 use std::io;
 
+mod changes;
 mod html;
 pub mod json;
 mod markdown;
 mod plan;
 mod report;
+mod sources;
 mod terminal;
 
 use crate::diff::{ClauseChange, PlacedClause};
@@ -203,6 +206,70 @@ pub(crate) fn empty_cell(row: &crate::ComparisonRow, id: &str) -> &'static str {
         "—"
     }
 }
+
+/// How the plans stand on a row, with those that state no position counted apart:
+/// `3 plans, 2 positions; 1 leaves it out; 2 unknown`.
+pub(crate) fn standing(row: &crate::ComparisonRow) -> String {
+    let speaking = row.cells.values().filter(|entries| !entries.is_empty()).count();
+    let plans = |n: usize| {
+        if n == 1 {
+            "1 plan".to_owned()
+        } else {
+            format!("{n} plans")
+        }
+    };
+    let mut text = match row.status {
+        crate::RowStatus::Consensus => format!("{} agree", plans(speaking)),
+        crate::RowStatus::Divergent => format!("{}, {} positions", plans(speaking), row.groups.len()),
+        _ => plans(speaking),
+    };
+    match row.absent.len() {
+        0 => {}
+        1 => text.push_str("; 1 leaves it out"),
+        n => {
+            let _ = write!(text, "; {n} leave it out");
+        }
+    }
+    if !row.unknown.is_empty() {
+        let _ = write!(text, "; {} unknown", row.unknown.len());
+    }
+    text
+}
+
+/// What the agreement matrix shows.
+pub(crate) const MATRIX_LEGEND: &str =
+    "on how many of the subjects shown that both plans state a position they agree (agreed/shared).";
+
+/// A matrix cell: `3/4`, or `—` when the plans share no subject.
+pub(crate) fn agreement_text(agreement: &crate::Agreement) -> String {
+    if agreement.shared == 0 {
+        "—".to_owned()
+    } else {
+        format!("{}/{}", agreement.agreed, agreement.shared)
+    }
+}
+
+/// A cell's entries as text, one per entry and one per other reading:
+/// `21a recognised de facto [1 · high]`, `reported otherwise: unrestricted [3 · medium]`.
+pub(crate) fn cell_texts(
+    entries: &[crate::compare::Entry],
+    citations: &mut sources::Citations,
+) -> Vec<String> {
+    let mut texts = Vec::new();
+    for entry in entries {
+        let mark = citations.mark(&entry.sources, entry.confidence);
+        texts.push(format!("{} {} {mark}", entry.number, entry.provision.brief()));
+        for reading in &entry.readings {
+            let briefs: Vec<String> = reading.provisions.iter().map(crate::Provision::brief).collect();
+            let mark = citations.mark(&reading.sources, reading.confidence);
+            texts.push(format!("reported otherwise: {} {mark}", briefs.join("; ")));
+        }
+    }
+    texts
+}
+
+/// What the statuses and marks of a comparison mean.
+pub(crate) const COMPARISON_LEGEND: &str = "Plans marked with the same letter (A, B, C…) take the same position on a subject. A subject is consensus when every plan that states a position on it agrees, divergent when they differ, single when only one plan states one; plans that leave it out (—) and partial plans silent on it (? unknown) are counted apart. [1, 2 · medium] names a position's sources, listed at the end, and how well it is attested.";
 
 /// Groups are shown as A, B, C…; plans with the same letter agree.
 pub(crate) fn group_letter(index: usize) -> char {

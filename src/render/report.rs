@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::tally;
+use super::sources::Citations;
+use super::{cell_texts, tally};
 use crate::compare::Entry;
 use crate::evolution::{Evolution, StepKind};
 use crate::merge::{Merge, MergeKind};
@@ -22,7 +23,27 @@ pub(crate) struct Item {
     pub tag: String,
     pub tone: Tone,
     pub title: String,
+    /// Versions shown side by side where there is room (HTML), else one per line.
+    pub columns: Vec<Version>,
     pub lines: Vec<String>,
+}
+
+/// One side's version in an item: `ours geneva-revision-2025-11` and what it holds.
+pub(crate) struct Version {
+    pub label: String,
+    pub text: String,
+    /// Whether the side's position is not known (a partial plan silent on it).
+    pub unknown: bool,
+}
+
+impl Version {
+    fn new(label: impl Into<String>, text: String) -> Version {
+        Version {
+            label: label.into(),
+            text,
+            unknown: false,
+        }
+    }
 }
 
 pub(crate) struct Section {
@@ -35,19 +56,26 @@ pub(crate) struct Report {
     pub intro: Vec<String>,
     pub sections: Vec<Section>,
     pub summary: String,
+    /// The sources the items cite.
+    pub sources: Citations,
 }
 
-fn cell(entries: Option<&[Entry]>) -> String {
+fn cell(entries: Option<&[Entry]>, citations: &mut Citations) -> String {
     match entries {
-        None => "silent (partial plan)".to_owned(),
-        Some([]) => "—".to_owned(),
-        Some(entries) => {
-            let parts: Vec<String> = entries
-                .iter()
-                .map(|e| format!("{} {}", e.clause, e.provision.brief()))
-                .collect();
-            parts.join("; ")
-        }
+        None => UNKNOWN.to_owned(),
+        Some([]) => "— left out".to_owned(),
+        Some(entries) => cell_texts(entries, citations).join("; "),
+    }
+}
+
+const UNKNOWN: &str = "? unknown: a partial plan silent on it";
+
+/// A side of a merged subject: unknown where the plan is silent.
+fn side(label: String, entries: Option<&[Entry]>, citations: &mut Citations) -> Version {
+    Version {
+        label,
+        unknown: entries.is_none(),
+        text: cell(entries, citations),
     }
 }
 
@@ -62,16 +90,22 @@ fn merge_tone(kind: MergeKind) -> Tone {
 
 /// A merge: the changed subjects, then the changed clause blocks.
 pub(crate) fn merge(merge: &Merge) -> Report {
+    let mut citations = Citations::default();
     let subjects = merge
         .subjects
         .iter()
         .filter(|s| s.kind != MergeKind::Unchanged)
         .map(|s| {
-            let mut lines = vec![
-                format!("base {}: {}", merge.base, cell(Some(&s.base))),
-                format!("ours {}: {}", merge.ours, cell(s.ours.as_deref())),
-                format!("theirs {}: {}", merge.theirs, cell(s.theirs.as_deref())),
+            let columns = vec![
+                side(format!("base {}", merge.base), Some(&s.base), &mut citations),
+                side(format!("ours {}", merge.ours), s.ours.as_deref(), &mut citations),
+                side(
+                    format!("theirs {}", merge.theirs),
+                    s.theirs.as_deref(),
+                    &mut citations,
+                ),
             ];
+            let mut lines = Vec::new();
             let left_out = |cell: &Option<Vec<Entry>>| cell.as_ref().is_some_and(Vec::is_empty);
             if left_out(&s.ours) != left_out(&s.theirs) && s.kind == MergeKind::Conflict {
                 let (drops, keeps) = if left_out(&s.ours) {
@@ -81,12 +115,13 @@ pub(crate) fn merge(merge: &Merge) -> Report {
                 };
                 lines.push(format!("{drops} leaves it out, {keeps} changes it"));
             } else if !s.fields.is_empty() {
-                lines.push(format!("differ on: {}", s.fields.join(", ")));
+                lines.push(format!("differ on: {}", in_words(&s.fields)));
             }
             Item {
                 tag: s.kind.to_string(),
                 tone: merge_tone(s.kind),
                 title: s.subject.to_string(),
+                columns,
                 lines,
             }
         })
@@ -106,12 +141,14 @@ pub(crate) fn merge(merge: &Merge) -> Report {
         .map(|c| {
             let mut lines = Vec::new();
             if !c.differs.is_empty() {
-                lines.push(format!("differ on: {}", c.differs.join(", ")));
+                lines.push(format!("differ on: {}", in_words(&c.differs)));
             }
-            if c.kind == MergeKind::Conflict {
-                lines.push(format!("ours: {}", texts(&c.ours)));
-                lines.push(format!("theirs: {}", texts(&c.theirs)));
-            } else {
+            let columns = vec![
+                Version::new("base", texts(&c.base)),
+                Version::new("ours", texts(&c.ours)),
+                Version::new("theirs", texts(&c.theirs)),
+            ];
+            if c.kind != MergeKind::Conflict {
                 lines.push(format!("merged: {}", texts(&c.merged)));
             }
             Item {
@@ -123,6 +160,7 @@ pub(crate) fn merge(merge: &Merge) -> Report {
                     labels(&c.ours),
                     labels(&c.theirs)
                 ),
+                columns,
                 lines,
             }
         })
@@ -152,7 +190,14 @@ pub(crate) fn merge(merge: &Merge) -> Report {
             tally(merge.clauses.iter().map(|c| c.kind)),
             if conflicts == 1 { "" } else { "s" }
         ),
+        sources: citations,
     }
+}
+
+/// Field names as words: `after_signing` → `after signing`.
+fn in_words(fields: &[String]) -> String {
+    let words: Vec<String> = fields.iter().map(|f| f.replace(['_', '.'], " ")).collect();
+    words.join(", ")
 }
 
 fn texts(clauses: &[crate::Clause]) -> String {
@@ -168,25 +213,30 @@ fn texts(clauses: &[crate::Clause]) -> String {
 
 /// A subject's history: one item per plan.
 pub(crate) fn evolution(evolution: &Evolution) -> Report {
+    let mut citations = Citations::default();
     let items = evolution
         .steps
         .iter()
         .map(|step| {
             let mut lines = Vec::new();
             if !step.entries.is_empty() {
-                lines.push(cell(Some(&step.entries)));
+                lines.push(cell(Some(&step.entries), &mut citations));
             }
             if !step.changes.is_empty() {
                 let changes: Vec<String> = step.changes.iter().map(ToString::to_string).collect();
                 lines.push(format!("changed: {}", changes.join("; ")));
             }
-            for alt in &step.alternatives {
+            // Readings of clauses that hold the subject show with their entries.
+            for alt in step
+                .alternatives
+                .iter()
+                .filter(|alt| !step.entries.iter().any(|e| e.clause == alt.entry.clause))
+            {
+                let mark = citations.mark(&alt.sources, alt.confidence);
                 lines.push(format!(
-                    "reports differ: {} {} ({}, {} confidence)",
-                    alt.entry.clause,
+                    "reported otherwise: {} {} {mark}",
+                    alt.entry.number,
                     alt.entry.provision.brief(),
-                    alt.sources.join(", "),
-                    alt.confidence
                 ));
             }
             for note in &step.notes {
@@ -202,6 +252,7 @@ pub(crate) fn evolution(evolution: &Evolution) -> Report {
                 tag: step.kind.to_string(),
                 tone,
                 title: format!("{} {}", step.date, step.plan),
+                columns: Vec::new(),
                 lines,
             }
         })
@@ -219,6 +270,7 @@ pub(crate) fn evolution(evolution: &Evolution) -> Report {
             items,
         }],
         summary: format!("Steps: {}.", tally(evolution.steps.iter().map(|s| s.kind))),
+        sources: citations,
     }
 }
 
@@ -241,6 +293,9 @@ pub(crate) fn markdown(report: &Report) -> String {
                 escape(&item.tag),
                 crate::text::markdown_code(&item.title)
             );
+            for version in &item.columns {
+                let _ = writeln!(out, "  - *{}:* {}", escape(&version.label), escape(&version.text));
+            }
             for line in &item.lines {
                 let _ = writeln!(out, "  - {}", escape(line));
             }
@@ -248,6 +303,7 @@ pub(crate) fn markdown(report: &Report) -> String {
         out.push('\n');
     }
     let _ = writeln!(out, "{}", escape(&report.summary));
+    out.push_str(&report.sources.markdown());
     out
 }
 
@@ -276,6 +332,19 @@ pub(crate) fn html(report: &Report) -> String {
                 escape(&item.tag),
                 escape(&item.title)
             );
+            if !item.columns.is_empty() {
+                body.push_str("<div class=\"versions\">");
+                for version in &item.columns {
+                    let _ = write!(
+                        body,
+                        "<div class=\"version{}\"><div class=\"label\">{}</div>{}</div>",
+                        if version.unknown { " unknown" } else { "" },
+                        escape(&version.label),
+                        escape(&version.text)
+                    );
+                }
+                body.push_str("</div>");
+            }
             if !item.lines.is_empty() {
                 body.push_str("<ul>");
                 for line in &item.lines {
@@ -287,5 +356,6 @@ pub(crate) fn html(report: &Report) -> String {
         }
     }
     let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&report.summary));
+    body.push_str(&report.sources.html());
     super::html::page(&report.title, &body)
 }

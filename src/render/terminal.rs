@@ -7,11 +7,13 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
 
+use super::changes;
 use super::report::{Report, Tone};
-use super::{Options, clause_changes, counts, group_letter, heading, unchanged_text, wrap};
+use super::sources::Citations;
+use super::{Options, counts, group_letter, standing, unchanged_text, wrap};
 use crate::diff::{ClauseChange, WordTag};
 use crate::text::plain;
-use crate::{ClauseChangeKind, Comparison, ComparisonRow, Evolution, Merge, PlanDiff, RowStatus};
+use crate::{Comparison, ComparisonRow, Evolution, Merge, PlanDiff, RowStatus};
 
 /// Applies styles when colour is on.
 #[derive(Clone, Copy)]
@@ -58,11 +60,12 @@ fn group_style(group: usize) -> Style {
         .effects(Effects::BOLD)
 }
 
+// Blue and orange, which read apart in every common colour vision.
 fn status_style(status: RowStatus) -> Style {
     let color = match status {
-        RowStatus::Consensus => AnsiColor::Green,
-        RowStatus::Divergent => AnsiColor::Red,
-        RowStatus::Partial => AnsiColor::BrightBlack,
+        RowStatus::Consensus => AnsiColor::Blue,
+        RowStatus::Divergent => AnsiColor::Yellow,
+        _ => AnsiColor::BrightBlack,
     };
     Style::new().fg_color(Some(anstyle::Color::Ansi(color)))
 }
@@ -87,18 +90,46 @@ pub(super) fn comparison(comparison: &Comparison, options: &Options) -> String {
     for line in wrap(&legend(), options.width) {
         let _ = writeln!(out, "{}", paint_letters(&line, painter));
     }
+    let mut citations = Citations::default();
     if plans == 0 || column < MIN_COLUMN {
-        stacked(&mut out, comparison, painter, options.width);
+        stacked(&mut out, comparison, painter, options.width, &mut citations);
     } else {
-        columns(&mut out, comparison, painter, subject_width, column);
+        columns(
+            &mut out,
+            comparison,
+            painter,
+            subject_width,
+            column,
+            &mut citations,
+        );
     }
-    out.push_str(&matrix(comparison, painter));
+    out.push_str(&matrix(comparison, painter, options.width));
     out.push_str(&subjects_line(comparison));
+    out.push_str(&source_list(&citations, options.width, painter));
     out
 }
 
 fn legend() -> String {
-    "Legend: plans marked with the same letter (A, B, C…) take the same position on a subject; — the plan leaves it out; ? a partial plan is silent on it.".to_owned()
+    format!("Legend: {}", super::COMPARISON_LEGEND)
+}
+
+/// The sources cited, each wrapped within `width`.
+fn source_list(citations: &Citations, width: usize, painter: Painter) -> String {
+    let lines = citations.plain_lines();
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n{}\n", painter.paint(BOLD, "Sources"));
+    for line in lines {
+        for (n, part) in wrap(&line, width.saturating_sub(4).max(20))
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if n == 0 { "" } else { "    " };
+            let _ = writeln!(out, "{indent}{part}");
+        }
+    }
+    out
 }
 
 /// Colours the legend's sample letters like the groups they stand for.
@@ -115,18 +146,24 @@ fn paint_letters(line: &str, painter: Painter) -> String {
     line
 }
 
-/// One cell's lines: `A 21a  status · scope`, wrapped within `width`.
-fn cell_lines(row: &ComparisonRow, id: &str, width: usize, painter: Painter) -> Vec<String> {
+/// One cell's lines: `A 21a status · scope [1 · high]`, then any other reading
+/// sources report, wrapped within `width`.
+fn cell_lines(
+    row: &ComparisonRow,
+    id: &str,
+    width: usize,
+    painter: Painter,
+    citations: &mut Citations,
+) -> Vec<String> {
     let Some(entries) = row.cells.get(id).filter(|e| !e.is_empty()) else {
         return vec![super::empty_cell(row, id).to_owned()];
     };
     let group = row.group_of(id);
     let letter = group.map_or(' ', group_letter).to_string();
     let mut lines = Vec::new();
-    for entry in entries {
-        let text = format!("{} {}", entry.clause, entry.provision.brief());
+    for (k, text) in super::cell_texts(entries, citations).into_iter().enumerate() {
         for (n, line) in wrap(&text, width.saturating_sub(2)).into_iter().enumerate() {
-            let mark = if n == 0 { letter.as_str() } else { " " };
+            let mark = if n == 0 && k == 0 { letter.as_str() } else { " " };
             let mark = match group {
                 Some(g) => painter.paint(group_style(g), mark),
                 None => mark.to_owned(),
@@ -161,7 +198,14 @@ fn pad(line: &str, width: usize, painter: Painter) -> String {
     format!("{line}{}", " ".repeat(fill))
 }
 
-fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_width: usize, column: usize) {
+fn columns(
+    out: &mut String,
+    comparison: &Comparison,
+    painter: Painter,
+    subject_width: usize,
+    column: usize,
+    citations: &mut Citations,
+) {
     // Header: plan ids, wrapped at hyphens if needed.
     let headers: Vec<Vec<String>> = comparison
         .plans
@@ -198,10 +242,15 @@ fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_
         }
         let mut left = wrap(row.subject.slug(), subject_width);
         left.push(painter.paint(status_style(row.status), row.status.as_str()));
+        left.extend(
+            wrap(&standing(row), subject_width)
+                .into_iter()
+                .map(|l| painter.paint(DIM, &l)),
+        );
         let cells: Vec<Vec<String>> = comparison
             .plans
             .iter()
-            .map(|id| cell_lines(row, id, column, painter))
+            .map(|id| cell_lines(row, id, column, painter, citations))
             .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(left.len());
         for line in 0..height {
@@ -217,7 +266,13 @@ fn columns(out: &mut String, comparison: &Comparison, painter: Painter, subject_
 
 /// Rows one under another, each cell on its own lines: for narrow terminals and
 /// for `Display`.
-fn stacked(out: &mut String, comparison: &Comparison, painter: Painter, width: usize) {
+fn stacked(
+    out: &mut String,
+    comparison: &Comparison,
+    painter: Painter,
+    width: usize,
+    citations: &mut Citations,
+) {
     for (i, id) in comparison.plans.iter().enumerate() {
         let _ = writeln!(out, "  ({}) {}", i + 1, plain(id));
     }
@@ -227,14 +282,20 @@ fn stacked(out: &mut String, comparison: &Comparison, painter: Painter, width: u
             topic = Some(row.topic);
             let _ = writeln!(out, "\n{}", painter.paint(BOLD, &format!("== {} ==", row.topic)));
         }
-        let _ = writeln!(
-            out,
-            "{} — {}",
-            plain(&row.subject.to_string()),
-            painter.paint(status_style(row.status), row.status.as_str())
-        );
+        let subject = plain(&row.subject.to_string()).into_owned();
+        let status = painter.paint(status_style(row.status), row.status.as_str());
+        let standing = format!("({})", standing(row));
+        let one_line = subject.chars().count() + row.status.as_str().len() + standing.chars().count() + 4;
+        if one_line <= width {
+            let _ = writeln!(out, "{subject} — {status} {standing}");
+        } else {
+            let _ = writeln!(out, "{subject} — {status}");
+            for line in wrap(&standing, width.saturating_sub(2)) {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
         for (column, id) in comparison.plans.iter().enumerate() {
-            for (n, line) in cell_lines(row, id, width.saturating_sub(6), painter)
+            for (n, line) in cell_lines(row, id, width.saturating_sub(6), painter, citations)
                 .iter()
                 .enumerate()
             {
@@ -249,108 +310,126 @@ fn stacked(out: &mut String, comparison: &Comparison, painter: Painter, width: u
     }
 }
 
-fn matrix(comparison: &Comparison, painter: Painter) -> String {
+fn matrix(comparison: &Comparison, painter: Painter, width: usize) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "\n{}",
-        painter.paint(
-            BOLD,
-            "Agreement: share of the subjects two plans both cover on which they agree"
-        )
-    );
+    out.push('\n');
+    for line in wrap(&format!("Agreement: {}", super::MATRIX_LEGEND), width) {
+        let _ = writeln!(
+            out,
+            "{}",
+            line.replacen("Agreement:", &painter.paint(BOLD, "Agreement:"), 1)
+        );
+    }
+    let cells: Vec<Vec<String>> = comparison
+        .matrix
+        .iter()
+        .map(|row| row.iter().map(super::agreement_text).collect())
+        .collect();
+    let cell = cells
+        .iter()
+        .flatten()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(3);
     let mut header = String::from("     ");
     for column in 1..=comparison.plans.len() {
-        let _ = write!(header, " {:>5}", format!("({column})"));
+        let _ = write!(header, " {:>cell$}", format!("({column})"));
     }
-    let _ = writeln!(out, "{header}");
-    for (i, row) in comparison.matrix.iter().enumerate() {
+    let _ = writeln!(out, "{}", header.trim_end());
+    for (i, row) in cells.iter().enumerate() {
         let _ = write!(out, "  {:<3}", format!("({})", i + 1));
-        for share in row {
-            let text = match share {
-                Some(share) => format!("{:>5.0}%", share * 100.0),
-                None => format!("{:>6}", "—"),
-            };
-            let style = match share {
-                Some(s) if *s >= 0.5 => status_style(RowStatus::Consensus),
-                Some(_) => status_style(RowStatus::Divergent),
-                None => DIM,
-            };
-            let _ = write!(out, "{}", painter.paint(style, &text));
+        for (j, text) in row.iter().enumerate() {
+            let text = format!(" {text:>cell$}");
+            // The diagonal (a plan with itself) is faint.
+            let text = if i == j { painter.paint(DIM, &text) } else { text };
+            let _ = write!(out, "{text}");
         }
         let _ = writeln!(out);
     }
     out
 }
 
-/// The diff as a redline: each changed clause group with its word-level wording
-/// changes and the provision changes it carries, wrapped within `options.width`.
+/// The diff: each shown clause change with its typed changes first, where each
+/// side comes from, then its wording, wrapped within `options.width`. Unknown
+/// changes are marked `?` and their text shown as it stands, never struck out.
 pub(super) fn diff(diff: &PlanDiff, options: &Options) -> String {
     let painter = Painter { color: options.color };
+    let width = options.width.min(super::MAX_WIDTH);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        painter.paint(
-            BOLD,
-            &format!("--- {} ({})", plain(&diff.from.id), plain(&diff.from.title))
-        )
-    );
-    let _ = writeln!(
-        out,
-        "{}",
-        painter.paint(
-            BOLD,
-            &format!("+++ {} ({})", plain(&diff.to.id), plain(&diff.to.title))
-        )
-    );
+    for (sign, header) in [("---", &diff.from), ("+++", &diff.to)] {
+        let line = format!(
+            "{sign} {} ({}), {}, {}",
+            plain(&header.id),
+            plain(&header.title),
+            header.date,
+            header.completeness
+        );
+        let _ = writeln!(out, "{}", painter.paint(BOLD, &line));
+    }
     let legend = if painter.color {
         format!(
-            "{} {}",
+            "{} {} ? unknown: a partial plan is silent",
             painter.paint(DELETED, "deleted"),
             painter.paint(INSERTED, "inserted")
         )
     } else {
-        "[-deleted-] {+inserted+}".to_owned()
+        "[-deleted-] {+inserted+} ? unknown: a partial plan is silent".to_owned()
     };
-    let _ = writeln!(out, "{}: {legend}", painter.paint(BOLD, "Legend"));
-    for (change, carried) in clause_changes(diff) {
-        if change.kind == ClauseChangeKind::Unchanged && !change.moved && !change.renumbered {
-            continue;
+    // The legend's own styles stay whole: it is wrapped at its clauses.
+    let _ = writeln!(out, "{}: {legend};", painter.paint(BOLD, "Legend"));
+    let _ = writeln!(out, "[1 · high] sources and confidence");
+    for note in changes::notes(diff) {
+        for line in wrap(&note, width) {
+            let _ = writeln!(out, "{}", painter.paint(DIM, &line));
         }
+    }
+    let mut citations = Citations::default();
+    for view in changes::views(diff, &mut citations) {
         let _ = writeln!(out);
-        let _ = writeln!(out, "{}", painter.paint(BOLD, &plain(&heading(change))));
-        for line in redline(change, options.width.saturating_sub(2), painter) {
-            let _ = writeln!(out, "  {line}");
-        }
-        for (provision, detail) in carried {
-            let text = format!("{} {}{detail}", provision.kind, provision.subject);
-            for (n, line) in wrap(&text, options.width.saturating_sub(6))
-                .into_iter()
-                .enumerate()
-            {
+        let heading = if view.unknown {
+            format!("? {}", view.heading)
+        } else {
+            view.heading.clone()
+        };
+        let style = if view.unknown { DIM } else { BOLD };
+        let _ = writeln!(out, "{}", painter.paint(style, &plain(&heading)));
+        for typed in &view.typed {
+            for (n, line) in wrap(typed, width.saturating_sub(4)).into_iter().enumerate() {
                 let bullet = if n == 0 { "  • " } else { "    " };
-                let _ = writeln!(out, "{bullet}{}", painter.paint(DIM, &line));
+                let _ = writeln!(out, "{bullet}{line}");
             }
         }
+        let marks = |side: &str, marks: &[(String, super::sources::Mark)]| {
+            let parts: Vec<String> = marks
+                .iter()
+                .map(|(label, mark)| format!("{label} {mark}"))
+                .collect();
+            (!parts.is_empty()).then(|| format!("{side} {}", parts.join(", ")))
+        };
+        let from = [marks("old", &view.old), marks("new", &view.new)];
+        let from: Vec<String> = from.into_iter().flatten().collect();
+        for line in wrap(&format!("from: {}", from.join("; ")), width.saturating_sub(2)) {
+            let _ = writeln!(out, "  {}", painter.paint(DIM, &line));
+        }
+        if view.unknown {
+            for line in wrap(super::unchanged_text(view.change), width.saturating_sub(4)) {
+                let _ = writeln!(out, "    {}", painter.paint(DIM, &line));
+            }
+            continue;
+        }
+        if view.compares_paraphrases(diff) {
+            let _ = writeln!(out, "  {}", painter.paint(DIM, "wording (paraphrases compared):"));
+        }
+        for line in redline(view.change, width.saturating_sub(4), painter) {
+            let _ = writeln!(out, "    {line}");
+        }
     }
-    let summary = diff.summary();
-    let text = format!(
-        "Clauses: {} ({} moved, {} renumbered). Provisions: {}.",
-        counts(summary.clauses),
-        summary.moved,
-        summary.renumbered,
-        counts(summary.provisions)
-    );
     out.push('\n');
-    for line in wrap(&text, options.width) {
-        let line = line.replacen("Clauses:", &painter.paint(BOLD, "Clauses:"), 1);
-        let _ = writeln!(
-            out,
-            "{}",
-            line.replacen("Provisions:", &painter.paint(BOLD, "Provisions:"), 1)
-        );
+    for line in changes::summary(diff).iter().flat_map(|l| wrap(l, width)) {
+        let _ = writeln!(out, "{line}");
     }
+    out.push_str(&source_list(&citations, width, painter));
     out
 }
 
@@ -467,8 +546,9 @@ fn report(report: &Report, options: &Options) -> String {
                 let lead = if n == 0 { tag.clone() } else { " ".repeat(9) };
                 let _ = writeln!(out, "{lead} {}", painter.paint(BOLD, &line));
             }
-            for line in &item.lines {
-                for (n, part) in wrap(line, options.width.saturating_sub(14))
+            let columns = item.columns.iter().map(|v| format!("{}: {}", v.label, v.text));
+            for line in columns.chain(item.lines.iter().cloned()) {
+                for (n, part) in wrap(&line, options.width.saturating_sub(14))
                     .into_iter()
                     .enumerate()
                 {
@@ -482,6 +562,7 @@ fn report(report: &Report, options: &Options) -> String {
     for line in wrap(&report.summary, options.width) {
         let _ = writeln!(out, "{line}");
     }
+    out.push_str(&source_list(&report.sources, options.width, painter));
     out
 }
 
@@ -498,9 +579,11 @@ fn comparison_plain(comparison: &Comparison) -> String {
     let painter = Painter { color: false };
     let mut out = String::new();
     let _ = writeln!(out, "Comparison of {} plans:", comparison.plans.len());
-    stacked(&mut out, comparison, painter, usize::MAX);
-    out.push_str(&matrix(comparison, painter));
+    let mut citations = Citations::default();
+    stacked(&mut out, comparison, painter, usize::MAX, &mut citations);
+    out.push_str(&matrix(comparison, painter, usize::MAX));
     out.push_str(&subjects_line(comparison));
+    out.push_str(&source_list(&citations, usize::MAX, painter));
     out
 }
 
