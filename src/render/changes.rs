@@ -116,7 +116,7 @@ pub(crate) fn views<'r, 'a>(diff: &'r PlanDiff<'a>, citations: &mut Citations) -
             number: k + 1,
             heading: super::heading(change),
             unknown: change.kind == ClauseChangeKind::Unknown,
-            typed: carried.into_iter().map(|(p, _)| provision_line(p)).collect(),
+            typed: carried.into_iter().map(provision_line).collect(),
             old: marks(citations, &diff.from, &change.before),
             new: marks(citations, &diff.to, &change.after),
         })

@@ -301,17 +301,11 @@ pub(crate) fn heading(change: &ClauseChange) -> String {
 }
 
 /// The clause changes of `diff` in order, each with the provision changes it
-/// carries, unchanged ones left out, and those changes' fields as plain text
-/// (`: cap: 600,000 → 800,000; …`, or nothing when no field changed). One pass over
-/// the provision changes serves every clause change.
+/// carries, unchanged ones left out. One pass over the provision changes serves
+/// every clause change.
 pub(crate) fn clause_changes<'r, 'a>(
     diff: &'r PlanDiff<'a>,
-) -> impl Iterator<
-    Item = (
-        &'r ClauseChange<'a>,
-        Vec<(&'r crate::ProvisionChange<'a>, String)>,
-    ),
-> + 'r {
+) -> impl Iterator<Item = (&'r ClauseChange<'a>, Vec<&'r crate::ProvisionChange<'a>>)> + 'r {
     use std::collections::HashMap;
     let mut holder: [HashMap<&str, usize>; 2] = [HashMap::new(), HashMap::new()];
     for (k, change) in diff.clauses.iter().enumerate() {
@@ -322,7 +316,7 @@ pub(crate) fn clause_changes<'r, 'a>(
             holder[1].insert(c.clause.id(), k);
         }
     }
-    let mut carried: Vec<Vec<(&crate::ProvisionChange<'a>, String)>> = vec![Vec::new(); diff.clauses.len()];
+    let mut carried: Vec<Vec<&crate::ProvisionChange<'a>>> = vec![Vec::new(); diff.clauses.len()];
     for p in diff
         .provisions
         .iter()
@@ -338,15 +332,9 @@ pub(crate) fn clause_changes<'r, 'a>(
             })
             .collect();
         at.dedup();
-        let fields: Vec<String> = p.fields.iter().map(ToString::to_string).collect();
-        let detail = if fields.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", fields.join("; "))
-        };
         for k in at {
             if let Some(list) = carried.get_mut(k) {
-                list.push((p, detail.clone()));
+                list.push(p);
             }
         }
     }
