@@ -32,9 +32,13 @@
 //! assert_eq!(again, serde_json::from_str::<serde_json::Value>(json).unwrap());
 //! ```
 
-use serde::Serialize;
+use std::borrow::Cow;
+use std::io::{self, Write as _};
 
-use crate::{Comparison, Evolution, Merge, PlanDiff};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{Comparison, Error, Evolution, Merge, PlanDiff};
 
 /// A result type with a versioned JSON form.
 pub trait Versioned: Serialize {
@@ -47,7 +51,7 @@ impl Versioned for Comparison {
 }
 
 impl Versioned for PlanDiff<'_> {
-    const SCHEMA: &'static str = "peacediff/diff/1";
+    const SCHEMA: &'static str = "peacediff/diff/2";
 }
 
 impl Versioned for Merge {
@@ -58,18 +62,108 @@ impl Versioned for Evolution {
     const SCHEMA: &'static str = "peacediff/evolution/1";
 }
 
-/// The value's pretty-printed JSON with a leading `schema` field.
+/// The value with its schema first, as written.
+#[derive(Serialize)]
+struct Tagged<'a, T> {
+    schema: &'static str,
+    #[serde(flatten)]
+    value: &'a T,
+}
+
+/// Writes the value's pretty-printed JSON, with a leading `schema` field and a
+/// final newline, to `out` as it is made, through a buffer: the whole text is
+/// never held, and a diff's wording is computed clause change by clause change.
+///
+/// ```
+/// use peacediff::{corpus, diff, render::json};
+///
+/// let d = diff(corpus::get("witkoff-2025-04").unwrap(), corpus::get("us-28-point-2025-11").unwrap());
+/// let mut out = Vec::new();
+/// json::write(&d, &mut out)?;
+/// assert_eq!(out, json::to_json(&d).into_bytes());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write<T: Versioned>(value: &T, out: impl io::Write) -> io::Result<()> {
+    write_value(
+        &Tagged {
+            schema: T::SCHEMA,
+            value,
+        },
+        out,
+    )
+}
+
+/// Writes any value as [`write`] does, without a schema.
+pub(crate) fn write_value<T: Serialize + ?Sized>(value: &T, out: impl io::Write) -> io::Result<()> {
+    // serde_json writes in small pieces: a buffer turns them into few writes.
+    let mut out = io::BufWriter::new(out);
+    write_unbuffered(value, &mut out)?;
+    out.flush()
+}
+
+fn write_unbuffered<T: Serialize + ?Sized>(value: &T, mut out: impl io::Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")
+}
+
+/// The value's JSON as [`write`] writes it, and as
+/// [`Render::render`](super::Render::render) gives it for [`Format::Json`](super::Format::Json).
 pub fn to_json<T: Versioned>(value: &T) -> String {
-    #[derive(Serialize)]
-    struct Tagged<'a, T> {
-        schema: &'static str,
-        #[serde(flatten)]
-        value: &'a T,
-    }
-    // Result types hold only strings, numbers, sequences and string-keyed maps.
-    serde_json::to_string_pretty(&Tagged {
+    let mut bytes = Vec::new();
+    // Writing to memory fails only if serialising does, and result types hold only
+    // strings, numbers, sequences and string-keyed maps; serde_json writes UTF-8.
+    let tagged = Tagged {
         schema: T::SCHEMA,
         value,
-    })
-    .unwrap_or_default()
+    };
+    match write_unbuffered(&tagged, &mut bytes) {
+        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Reads a result from its JSON, refusing JSON whose `schema` field is missing or
+/// names another kind or version ([`Error::Schema`]). Other errors are
+/// [`Error::Parse`], with the line, column and path of the offending value.
+///
+/// ```
+/// use peacediff::{Comparison, Error, PlanDiff, corpus, diff, render::json};
+///
+/// let (april, november) = (corpus::get("witkoff-2025-04").unwrap(), corpus::get("us-28-point-2025-11").unwrap());
+/// let d = diff(april, november);
+/// let read: PlanDiff<'static> = json::from_json(&json::to_json(&d))?;
+/// assert_eq!(read, d);
+/// assert_eq!(&read.invert().apply(november)?, april);
+///
+/// let err = json::from_json::<Comparison>(&json::to_json(&d)).unwrap_err();
+/// assert_eq!(err.to_string(), "expected schema `peacediff/comparison/1`, found `peacediff/diff/2`");
+/// assert!(matches!(err, Error::Schema { .. }));
+/// # Ok::<(), Error>(())
+/// ```
+pub fn from_json<T: Versioned + DeserializeOwned>(json: &str) -> Result<T, Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(expecting = "a JSON object with a `schema` field")]
+    struct Tag<'a> {
+        #[serde(borrow, default)]
+        schema: Option<Cow<'a, str>>,
+    }
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    // The schema is read first, so that a result of another kind is named as such
+    // rather than by the first field it lacks.
+    let tag: Tag = parse(json)?;
+    if tag.schema.as_deref() != Some(T::SCHEMA) {
+        return Err(Error::Schema {
+            file: None,
+            expected: T::SCHEMA,
+            found: tag.schema.map(Cow::into_owned),
+        });
+    }
+    parse(json)
+}
+
+fn parse<'de, T: serde::Deserialize<'de>>(json: &'de str) -> Result<T, Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(Error::parse)?;
+    deserializer.end().map_err(Error::trailing)?;
+    Ok(value)
 }
