@@ -86,7 +86,7 @@ pub trait Render {
     fn render(&self, format: Format, options: &Options) -> String;
 
     /// Writes the result in `format` to `out`. The crate's results and plans
-    /// write their JSON as it is made ([`json::write`]), never holding the whole text.
+    /// write their JSON as it is made ([`json::write()`]), never holding the whole text.
     fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
         out.write_all(self.render(format, options).as_bytes())
     }
