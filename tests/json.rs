@@ -223,6 +223,18 @@ where
 }
 
 #[test]
+fn a_plan_streams_the_json_it_renders() {
+    let plan = corpus::get("us-28-point-2025-11").unwrap();
+    let mut streamed = Vec::new();
+    plan.write_to(&mut streamed, Format::Json, &Options::default())
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(streamed).unwrap(),
+        plan.render(Format::Json, &Options::default())
+    );
+}
+
+#[test]
 fn every_result_reads_back_and_checks_its_schema() {
     check_reader(&comparison(), "peacediff/diff/2");
     check_reader(&merged(), "peacediff/merge/0");

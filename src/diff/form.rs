@@ -159,15 +159,20 @@ struct Sides<'r> {
 
 impl<'r> Sides<'r> {
     fn of(changes: &'r [ClauseChange<'_>]) -> Self {
+        // Most groups hold one clause a side: as many entries as groups, each map
+        // allocated once.
         Sides {
-            old: by_id(changes.iter().flat_map(|c| &c.before)),
-            new: by_id(changes.iter().flat_map(|c| &c.after)),
+            old: by_id(changes.iter().flat_map(|c| &c.before), changes.len()),
+            new: by_id(changes.iter().flat_map(|c| &c.after), changes.len()),
         }
     }
 }
 
-fn by_id<'r, 'a: 'r>(placed: impl Iterator<Item = &'r PlacedClause<'a>>) -> HashMap<&'r str, &'r Clause> {
-    let mut map = HashMap::with_capacity(placed.size_hint().0);
+fn by_id<'r, 'a: 'r>(
+    placed: impl Iterator<Item = &'r PlacedClause<'a>>,
+    capacity: usize,
+) -> HashMap<&'r str, &'r Clause> {
+    let mut map = HashMap::with_capacity(capacity);
     for p in placed {
         // The first clause of an id wins, as when the form is read back.
         map.entry(p.clause.id()).or_insert(&*p.clause);
