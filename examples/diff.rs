@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --example diff -- witkoff-2025-04 us-28-point-2025-11
-//! cargo run --example diff -- old.json new.json --format json    # schema peacediff/diff/1
+//! cargo run --example diff -- old.json new.json --format json    # schema peacediff/diff/2
 //! ```
 
 use std::process::ExitCode;

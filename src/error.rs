@@ -101,6 +101,21 @@ pub enum Error {
         /// What does not fit.
         reason: String,
     },
+    /// A result's JSON whose `schema` field is missing or names another kind or
+    /// version than the one read.
+    #[error(
+        "{}expected schema `{expected}`, found {}",
+        in_file(file),
+        found.as_ref().map_or_else(|| "no `schema` field".to_owned(), |found| format!("`{}`", bounded(found)))
+    )]
+    Schema {
+        /// The file, when loaded from one.
+        file: Option<PathBuf>,
+        /// The schema of the type read.
+        expected: &'static str,
+        /// The schema the JSON names, if any.
+        found: Option<String>,
+    },
     /// The input could not be read; the I/O error is the [`source`](std::error::Error::source).
     #[error("{}cannot read the plan", in_file(file))]
     Io {
@@ -274,6 +289,7 @@ impl Error {
             Error::Parse { file, .. }
             | Error::Invalid { file, .. }
             | Error::Io { file, .. }
+            | Error::Schema { file, .. }
             | Error::TooLarge { file, .. } => {
                 *file = Some(path.to_owned());
             }

@@ -172,7 +172,7 @@ fn compare_and_diff_print_versioned_json() {
         (
             "diff",
             &["witkoff-2025-04", "us-28-point-2025-11", "--format", "json"][..],
-            "peacediff/diff/1",
+            "peacediff/diff/2",
         ),
     ] {
         let output = run(name, args);

@@ -239,6 +239,6 @@ fn markdown_tables_survive_pipes_and_newlines() {
 fn json_output_carries_its_schema() {
     let value: serde_json::Value =
         serde_json::from_str(&april_to_november().render(Format::Json, &Options::default())).unwrap();
-    assert_eq!(value["schema"], "peacediff/diff/1");
+    assert_eq!(value["schema"], "peacediff/diff/2");
     assert_eq!(value["from"]["id"], "witkoff-2025-04");
 }

@@ -25,7 +25,7 @@ pub struct Args {
     /// The new plan, named the same ways.
     #[arg(value_name = "NEW")]
     new: String,
-    /// Output format; json follows the schema peacediff/diff/1.
+    /// Output format; json follows the schema peacediff/diff/2.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
     /// Print nothing; only the exit status says whether the plans differ.

@@ -60,6 +60,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod form;
 mod moves;
 mod pairing;
 mod words;
@@ -121,7 +122,9 @@ impl ProvisionChangeKind {
     }
 }
 /// A clause at its position in a plan, borrowed from the plan or owned.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Its serde form is the clause's fields as in a plan file, after its `index`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PlacedClause<'a> {
     /// Its index in [`Plan::clauses`].
@@ -143,9 +146,10 @@ impl PlacedClause<'_> {
 /// A group of corresponding clauses and how it changed.
 ///
 /// Its word-level [`wording`](ClauseChange::wording) diff is computed when asked
-/// for (and when the change is serialised), not when the plans are diffed.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(from = "ClauseChangeRecord<'a>")]
+/// for (and when the change is serialised), not when the plans are diffed. Its
+/// serde form writes the new clause of an unchanged group as a ref to the old one
+/// (the schema `peacediff/diff/2`, documented in the `render::json` module).
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct ClauseChange<'a> {
     /// The kind of change.
@@ -158,56 +162,6 @@ pub struct ClauseChange<'a> {
     pub moved: bool,
     /// Whether a one-to-one pair carries another number.
     pub renumbered: bool,
-}
-
-/// The JSON form of a clause change: its fields and its wording diff, which is
-/// derived data and ignored when read back.
-#[derive(Deserialize)]
-struct ClauseChangeRecord<'a> {
-    kind: ClauseChangeKind,
-    before: Vec<PlacedClause<'a>>,
-    after: Vec<PlacedClause<'a>>,
-    moved: bool,
-    renumbered: bool,
-    #[serde(default, rename = "wording")]
-    _wording: serde::de::IgnoredAny,
-}
-
-/// A clause change as written: [`ClauseChangeRecord`] with the wording computed.
-#[derive(Serialize)]
-struct ClauseChangeView<'r, 'a> {
-    kind: ClauseChangeKind,
-    before: &'r [PlacedClause<'a>],
-    after: &'r [PlacedClause<'a>],
-    moved: bool,
-    renumbered: bool,
-    wording: Vec<WordChange>,
-}
-
-impl<'a> From<ClauseChangeRecord<'a>> for ClauseChange<'a> {
-    fn from(record: ClauseChangeRecord<'a>) -> Self {
-        ClauseChange {
-            kind: record.kind,
-            before: record.before,
-            after: record.after,
-            moved: record.moved,
-            renumbered: record.renumbered,
-        }
-    }
-}
-
-impl Serialize for ClauseChange<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ClauseChangeView {
-            kind: self.kind,
-            before: &self.before,
-            after: &self.after,
-            moved: self.moved,
-            renumbered: self.renumbered,
-            wording: self.wording(),
-        }
-        .serialize(serializer)
-    }
 }
 
 impl<'a> ClauseChange<'a> {
@@ -238,11 +192,7 @@ impl<'a> ClauseChange<'a> {
     /// (empty when the wording is the same). Beyond 20,000 words the old
     /// text is shown deleted and the new inserted.
     pub fn wording(&self) -> Vec<WordChange> {
-        let text = |clauses: &[PlacedClause]| {
-            let texts: Vec<&str> = clauses.iter().map(|c| c.clause.text.as_str()).collect();
-            texts.join(" ")
-        };
-        let (old_text, new_text) = (text(&self.before), text(&self.after));
+        let (old_text, new_text) = (joined(&self.before), joined(&self.after));
         let words = old_text.split_whitespace().count() + new_text.split_whitespace().count();
         if old_text == new_text {
             Vec::new()
@@ -250,10 +200,24 @@ impl<'a> ClauseChange<'a> {
             let runs = [(WordTag::Delete, old_text), (WordTag::Insert, new_text)];
             runs.into_iter()
                 .filter(|(_, text)| !text.is_empty())
-                .map(|(tag, text)| WordChange { tag, text })
+                .map(|(tag, text)| WordChange {
+                    tag,
+                    text: text.into_owned(),
+                })
                 .collect()
         } else {
             word_diff(&old_text, &new_text)
+        }
+    }
+}
+
+/// The texts of a side of a group, joined by spaces; one text is borrowed.
+fn joined<'r>(clauses: &'r [PlacedClause<'_>]) -> Cow<'r, str> {
+    match clauses {
+        [one] => Cow::Borrowed(one.clause.text.as_str()),
+        _ => {
+            let texts: Vec<&str> = clauses.iter().map(|c| c.clause.text.as_str()).collect();
+            Cow::Owned(texts.join(" "))
         }
     }
 }
@@ -333,8 +297,8 @@ pub struct PlanHeader {
     pub sponsors: Vec<Party>,
     /// Its completeness.
     pub completeness: Completeness,
-    /// Whose words its clause texts are.
-    #[serde(default)]
+    /// Whose words its clause texts are (left out of JSON when original).
+    #[serde(default, skip_serializing_if = "Texts::is_original")]
     pub texts: Texts,
     /// Its summary.
     pub summary: String,
@@ -381,8 +345,10 @@ pub struct Summary {
 ///
 /// A diff borrows the clauses and provisions it shows from the two plans, so
 /// that diffing copies no text; [`into_owned`](PlanDiff::into_owned) detaches it
-/// from them, and a diff read from JSON owns its data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// from them, and a diff read from JSON owns its data. Its serde form writes each
+/// clause once and each provision by its place in a clause (the schema
+/// `peacediff/diff/2`, documented in the `render::json` module).
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct PlanDiff<'a> {
     /// The old plan's metadata.

@@ -128,7 +128,7 @@ fn clause_change<'a>(before: Vec<PlacedClause<'a>>, after: Vec<PlacedClause<'a>>
     }
 }
 
-fn same_but_numbering(a: &Clause, b: &Clause) -> bool {
+pub(super) fn same_but_numbering(a: &Clause, b: &Clause) -> bool {
     a.text == b.text
         && a.provisions == b.provisions
         && a.sources == b.sources

@@ -31,7 +31,7 @@ pub struct WordChange {
 }
 
 /// The word-level diff of two texts, with runs of the same tag merged and, in each
-/// changed stretch, deletions before insertions.
+/// changed stretch, deletions before insertions. No run is empty.
 pub fn word_diff(before: &str, after: &str) -> Vec<WordChange> {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
@@ -66,7 +66,9 @@ fn normalise(changes: impl IntoIterator<Item = WordChange>) -> Vec<WordChange> {
             }
         }
     };
+    // No run is empty: the spacing before a change at the start is nothing.
     let equal = |out: &mut Vec<WordChange>, text: &str| match out.last_mut() {
+        _ if text.is_empty() => {}
         Some(last) if last.tag == WordTag::Equal => last.text.push_str(text),
         _ => out.push(WordChange {
             tag: WordTag::Equal,
@@ -149,5 +151,33 @@ mod tests {
         assert_eq!(side(WordTag::Insert), before);
         assert_eq!(side(WordTag::Delete), after);
         assert_eq!(tags(before, before), [(WordTag::Equal, before.to_owned())]);
+    }
+
+    #[test]
+    fn no_run_is_empty() {
+        use WordTag::{Delete, Equal, Insert};
+        // A change at the very start once opened the diff with an empty kept run.
+        assert_eq!(
+            tags("old words stay", "new words stay"),
+            [
+                (Delete, "old".into()),
+                (Insert, "new".into()),
+                (Equal, " words stay".into())
+            ]
+        );
+        for (before, after) in [
+            ("a", "b"),
+            ("", "b"),
+            ("a", ""),
+            ("a b", "a c"),
+            (" a", "b "),
+            ("", ""),
+        ] {
+            let changes = word_diff(before, after);
+            assert!(
+                changes.iter().all(|c| !c.text.is_empty()),
+                "{before:?} → {after:?}: {changes:?}"
+            );
+        }
     }
 }

@@ -41,7 +41,7 @@ impl Default for Texts {
 }
 
 impl Texts {
-    fn is_original(&self) -> bool {
+    pub(crate) fn is_original(&self) -> bool {
         *self == Texts::Original
     }
 }

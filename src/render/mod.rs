@@ -88,7 +88,8 @@ pub trait Render {
     /// The result in `format`.
     fn render(&self, format: Format, options: &Options) -> String;
 
-    /// Writes the result in `format` to `out`.
+    /// Writes the result in `format` to `out`. The crate's results and plans
+    /// write their JSON as it is made ([`json::write()`]), never holding the whole text.
     fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
         out.write_all(self.render(format, options).as_bytes())
     }
@@ -122,6 +123,13 @@ impl Render for [crate::Plan] {
             }
         }
     }
+
+    fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
+        match format {
+            Format::Json => json::write_value(self, out),
+            _ => out.write_all(self.render(format, options).as_bytes()),
+        }
+    }
 }
 
 impl Render for Comparison {
@@ -129,8 +137,15 @@ impl Render for Comparison {
         match format {
             Format::Terminal => terminal::comparison(self, options),
             Format::Markdown => markdown::comparison(self),
-            Format::Json => json::to_json(self) + "\n",
+            Format::Json => json::to_json(self),
             Format::Html => html::comparison(self),
+        }
+    }
+
+    fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            _ => out.write_all(self.render(format, options).as_bytes()),
         }
     }
 }
@@ -140,8 +155,15 @@ impl Render for PlanDiff<'_> {
         match format {
             Format::Terminal => terminal::diff(self, options),
             Format::Markdown => markdown::diff(self),
-            Format::Json => json::to_json(self) + "\n",
+            Format::Json => json::to_json(self),
             Format::Html => html::diff(self),
+        }
+    }
+
+    fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            _ => out.write_all(self.render(format, options).as_bytes()),
         }
     }
 }
@@ -151,8 +173,15 @@ impl Render for Merge {
         match format {
             Format::Terminal => terminal::merge(self, options),
             Format::Markdown => report::markdown(&report::merge(self)),
-            Format::Json => json::to_json(self) + "\n",
+            Format::Json => json::to_json(self),
             Format::Html => report::html(&report::merge(self)),
+        }
+    }
+
+    fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            _ => out.write_all(self.render(format, options).as_bytes()),
         }
     }
 }
@@ -162,8 +191,15 @@ impl Render for Evolution {
         match format {
             Format::Terminal => terminal::evolution(self, options),
             Format::Markdown => report::markdown(&report::evolution(self)),
-            Format::Json => json::to_json(self) + "\n",
+            Format::Json => json::to_json(self),
             Format::Html => report::html(&report::evolution(self)),
+        }
+    }
+
+    fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            _ => out.write_all(self.render(format, options).as_bytes()),
         }
     }
 }
