@@ -56,7 +56,23 @@ fn best_of_three<T>(mut run: impl FnMut() -> T) -> Duration {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!(
+            "Prints the figures of BENCHMARKS.md that criterion does not give.\n\n\
+             Usage: cargo run --release --example scale -- [SIZES]...\n\n\
+             SIZES: clause counts of the workloads [default: 1000 10000]"
+        );
+        return;
+    }
+    if let Some(bad) = args.iter().find(|a| a.parse::<usize>().is_err()) {
+        eprintln!(
+            "error: `{}` is not a clause count (try --help)",
+            bad.escape_debug()
+        );
+        std::process::exit(2);
+    }
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() {
         vec![1_000, 10_000]
     } else {

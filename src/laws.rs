@@ -279,7 +279,7 @@ pub fn merge_symmetry(base: &Plan, ours: &Plan, theirs: &Plan) -> Result<(), Law
     let subjects = |m: &crate::Merge| -> Vec<(String, MergeKind, Vec<String>)> {
         m.subjects
             .iter()
-            .map(|s| (s.subject.to_string(), s.kind, s.fields.clone()))
+            .map(|s| (s.subject.to_string(), s.kind, s.differs.clone()))
             .collect()
     };
     let swapped: Vec<_> = subjects(&there)

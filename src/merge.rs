@@ -20,7 +20,7 @@
 //! // Both raise the armed-forces cap to 800,000, but only the E3 text limits it to peacetime.
 //! let cap = merged.subject("military/armed-forces-cap").unwrap();
 //! assert_eq!(cap.kind, MergeKind::Conflict);
-//! assert!(cap.fields.iter().any(|path| path == "peacetime_only"));
+//! assert!(cap.differs.iter().any(|path| path == "peacetime_only"));
 //!
 //! // Choosing a side gives a plan without conflicts.
 //! let resolved = merged.resolve(Side::Theirs).unwrap();
@@ -97,8 +97,9 @@ pub struct SubjectMerge {
     pub theirs: Option<Vec<Entry>>,
     /// For a conflict, the field paths on which ours and theirs differ (`cap`,
     /// `peacetime_only`), sorted; `provisions` when one side has more provisions
-    /// than the other.
-    pub fields: Vec<String>,
+    /// than the other. (A clause block's [`differs`](ClauseMerge::differs) names
+    /// subjects; a diff's `fields` are field changes with their values.)
+    pub differs: Vec<String>,
 }
 
 /// A block of corresponding clauses through a merge.
@@ -320,7 +321,7 @@ fn merge_subjects(
             );
             let (b, o, t) = (position(&base_cell), position(ours_known), position(theirs_known));
             let kind = three_way(&b, &o, &t);
-            let fields = if kind == MergeKind::Conflict {
+            let differs = if kind == MergeKind::Conflict {
                 differing_fields(ours_known, theirs_known)
             } else {
                 Vec::new()
@@ -331,7 +332,7 @@ fn merge_subjects(
                 base: base_cell,
                 ours: ours_cell,
                 theirs: theirs_cell,
-                fields,
+                differs,
             }
         })
         .collect()

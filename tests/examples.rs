@@ -421,3 +421,16 @@ fn a_closed_standard_output_is_an_error_and_dev_null_is_not() {
         .unwrap();
     assert!(null.status.success());
 }
+
+#[test]
+fn scale_explains_itself_instead_of_running() {
+    let help = run("scale", &["--help"]);
+    assert!(help.status.success());
+    assert!(
+        String::from_utf8(help.stdout)
+            .unwrap()
+            .starts_with("Prints the figures of BENCHMARKS.md")
+    );
+    let bad = run("scale", &["many"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -92,7 +92,7 @@ fn different_changes_to_one_subject_conflict_until_resolved() {
     let merged = merge(&b, &ours, &theirs);
     let cap_merge = merged.subject("military/armed-forces-cap").unwrap();
     assert_eq!(cap_merge.kind, MergeKind::Conflict);
-    assert_eq!(cap_merge.fields, ["cap"]);
+    assert_eq!(cap_merge.differs, ["cap"]);
     let conflicts: Vec<_> = merged.conflicts().collect();
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].differs, ["military/armed-forces-cap"]);
@@ -199,7 +199,7 @@ fn a_partial_side_silent_on_a_subject_takes_the_other_sides_change() {
     let merged = merge(&b, &dropped, &theirs);
     assert_eq!(outcome(&merged, "military/armed-forces-cap"), MergeKind::Conflict);
     assert_eq!(
-        merged.subject("military/armed-forces-cap").unwrap().fields,
+        merged.subject("military/armed-forces-cap").unwrap().differs,
         ["provisions"]
     );
 }
@@ -220,7 +220,7 @@ fn the_november_texts_merge_with_their_conflicts_visible() {
     // Both raise the cap to 800,000; only the E3 text limits it to peacetime.
     let cap_merge = merged.subject("military/armed-forces-cap").unwrap();
     assert_eq!(cap_merge.kind, MergeKind::Conflict);
-    assert_eq!(cap_merge.fields, ["peacetime_only"]);
+    assert_eq!(cap_merge.differs, ["peacetime_only"]);
     // Both drop the amnesty; both leave Ukraine's membership to allied consensus.
     assert_eq!(outcome(&merged, "governance/amnesty"), MergeKind::Both);
     assert_eq!(outcome(&merged, "nato/ukraine-membership"), MergeKind::Both);

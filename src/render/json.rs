@@ -13,7 +13,7 @@
 //! |---|---|---|
 //! | [`Comparison`] | `peacediff/comparison/2` | `plans` (ids in column order), `rows` (each with `subject`, `topic`, `status`, `groups`, and `cells` keyed by plan id: a list of entries `{clause, number, text, provision, confidence, sources, readings}` (`clause` the id, `sources` the clause's sources in full, `readings` other readings on the subject; the last two omitted when empty), empty where the plan lacks the subject; `absent` and `unknown`, when present: the ids of plans that leave the subject out and of partial plans silent on it), `matrix` (`{agreed, shared}` per pair of plans) |
 //! | [`PlanDiff`] | `peacediff/diff/2` | `from`, `to` (the plans' headers: a plan file's fields but `clauses`, none left out), `clauses` (clause changes in the new plan's order), `provisions` (provision changes by subject): see below |
-//! | [`Merge`] | `peacediff/merge/2` | `base`, `ours`, `theirs` (plan ids), `subjects` (each with `subject`, `kind`, `base`, `ours`, `theirs`: lists of entries as in a comparison, `ours` and `theirs` `null` where a partial plan is silent; `fields`: the field paths a conflict differs on), `clauses` (each with `kind`, `base`, `ours`, `theirs`, `merged`: lists of clauses; `differs`), `plan` (the merged plan) |
+//! | [`Merge`] | `peacediff/merge/2` | `base`, `ours`, `theirs` (plan ids), `subjects` (each with `subject`, `kind`, `base`, `ours`, `theirs`: lists of entries as in a comparison, `ours` and `theirs` `null` where a partial plan is silent; `differs`: the field paths a conflict differs on), `clauses` (each with `kind`, `base`, `ours`, `theirs`, `merged`: lists of clauses; `differs`), `plan` (the merged plan) |
 //! | [`Evolution`] | `peacediff/evolution/2` | `subject`, `steps` (each with `plan`, `date`, `kind`, `entries` as in a comparison, `alternatives` (each with `entry`, `text`, `sources` in full, `confidence`), `changes`, `notes`) |
 //!
 //! Plans, clauses, provisions, sources and notes are written as in a plan file
@@ -168,7 +168,7 @@
 //!               "provision": {"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": 800000, "peacetime_only": true}}],
 //!     "theirs": [{"clause": "army", "number": "2", "text": "The armed forces are capped at 600,000.", "confidence": "medium",
 //!                 "provision": {"topic": "military", "subject": "armed-forces-cap", "stance": "capped", "cap": 700000}}],
-//!     "fields": ["cap", "peacetime_only"]
+//!     "differs": ["cap", "peacetime_only"]
 //!   }],
 //!   "clauses": [{
 //!     "kind": "conflict",

@@ -114,8 +114,8 @@ pub(crate) fn merge(merge: &Merge) -> Report {
                     ("theirs", "ours")
                 };
                 lines.push(format!("{drops} leaves it out, {keeps} changes it"));
-            } else if !s.fields.is_empty() {
-                lines.push(format!("differ on: {}", in_words(&s.fields)));
+            } else if !s.differs.is_empty() {
+                lines.push(format!("differ on: {}", in_words(&s.differs)));
             }
             Item {
                 tag: s.kind.to_string(),
