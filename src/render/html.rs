@@ -26,7 +26,7 @@ tr.consensus td.status { background: #dbe8f7; }
 tr.divergent td.status { background: #fbe3c8; }
 tr.single td.status { color: #555; }
 td.none { color: #777; text-align: center; }
-td.unknown, td.empty { color: #555; text-align: center; font-style: italic; background: repeating-linear-gradient(135deg, #fff, #fff 6px, #f1f1f1 6px, #f1f1f1 12px); }
+td.unknown { color: #555; text-align: center; font-style: italic; background: repeating-linear-gradient(135deg, #fff, #fff 6px, #f1f1f1 6px, #f1f1f1 12px); }
 .g0 { background: #e3f4e1; } .g1 { background: #fdf1cf; } .g2 { background: #f1dff3; }
 .g3 { background: #d9eef5; } .g4 { background: #e0e4fa; } .g5 { background: #fbe0dd; }
 .letter { font-weight: bold; margin-right: 0.4em; }
@@ -294,8 +294,12 @@ pub(super) fn diff(diff: &PlanDiff) -> String {
         body.push_str("</tr></thead>\n<tbody><tr>");
         for (runs, marks) in [(&old, &view.old), (&new, &view.new)] {
             if marks.is_empty() {
-                let shown = if view.unknown { "? not known" } else { "— none" };
-                let _ = write!(body, "<td class=\"empty\">{shown}</td>");
+                let (class, shown) = if view.unknown {
+                    ("unknown", "? not known")
+                } else {
+                    ("none", "— none")
+                };
+                let _ = write!(body, "<td class=\"{class}\">{shown}</td>");
                 continue;
             }
             body.push_str("<td>");
