@@ -241,3 +241,19 @@ fn paraphrased_wording_is_labelled_and_user_texts_are_not() {
     assert!(!text.contains("paraphrase"), "{text}");
     assert!(text.contains("[-"));
 }
+
+#[test]
+fn a_plan_listing_names_each_clauses_sources() {
+    let plan = corpus::get("geneva-revision-2025-11").unwrap();
+    let text = plan.render(Format::Terminal, &Options::width(100));
+    assert!(
+        text.contains("armed-forces  military/armed-forces-cap [5, 6 · medium]"),
+        "{text}"
+    );
+    assert!(text.contains("reported otherwise [7, 8 · medium]"), "{text}");
+    assert!(text.contains("\n  Sources\n  [1] Kyiv Independent"), "{text}");
+    let markdown = plan.render(Format::Markdown, &Options::default());
+    assert!(markdown.contains("### Sources") && markdown.contains("](<https://"));
+    let page = plan.render(Format::Html, &Options::default());
+    assert!(page.contains("<a href=\"#source-5\">5</a>") && page.contains("id=\"source-5\""));
+}

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::sources::{Citations, Mark};
 use super::{Options, wrap};
 use crate::text::{self, plain};
 use crate::{Clause, NoteKind, Plan};
@@ -18,8 +19,18 @@ fn subjects(clause: &Clause) -> String {
 }
 
 fn sponsors(plan: &Plan) -> String {
-    let sponsors: Vec<&str> = plan.sponsors.iter().map(|p| p.as_str()).collect();
+    // Party names read as words: `united_states` → `united states`.
+    let sponsors: Vec<String> = plan
+        .sponsors
+        .iter()
+        .map(|p| p.as_str().replace('_', " "))
+        .collect();
     sponsors.join(", ")
+}
+
+/// The mark of a clause or reading of `plan`: its sources, looked up in the plan, and confidence.
+fn mark_of(citations: &mut Citations, plan: &Plan, ids: &[String], confidence: crate::Confidence) -> Mark {
+    citations.mark_ids(|id| plan.sources().get(id), ids, confidence)
 }
 
 fn absences(plan: &Plan) -> impl Iterator<Item = (String, &str)> {
@@ -57,25 +68,26 @@ pub(super) fn terminal(plan: &Plan, options: &Options) -> String {
     let column = longest.unwrap_or(0).min(LABEL_COLUMN);
     let indent = column + 4;
     let body = width.saturating_sub(indent).max(20);
+    let mut citations = Citations::default();
     for clause in plan.clauses().values() {
         let label = plain(clause.label());
         let pad = " ".repeat(column.saturating_sub(label.chars().count()));
-        let _ = writeln!(
-            out,
-            "\n  {pad}{label}  {}  [{}]",
-            plain(&subjects(clause)),
-            clause.confidence
-        );
+        let mark = mark_of(&mut citations, plan, &clause.sources, clause.confidence);
+        // The heading wraps under the subjects when they do not fit.
+        let heading = format!("{}  {mark}", subjects(clause));
+        for (n, line) in wrap(&heading, body).into_iter().enumerate() {
+            let _ = if n == 0 {
+                writeln!(out, "\n  {pad}{label}  {line}")
+            } else {
+                writeln!(out, "{:indent$}{line}", "")
+            };
+        }
         for line in wrap(&clause.text, body) {
             let _ = writeln!(out, "{:indent$}{line}", "");
         }
         for reading in &clause.alternatives {
-            let text = format!(
-                "reports differ ({}, {}): {}",
-                reading.sources.join(", "),
-                reading.confidence,
-                reading.text
-            );
+            let mark = mark_of(&mut citations, plan, &reading.sources, reading.confidence);
+            let text = format!("reported otherwise {mark}: {}", reading.text);
             for line in wrap(&text, body) {
                 let _ = writeln!(out, "{:indent$}{line}", "");
             }
@@ -85,6 +97,19 @@ pub(super) fn terminal(plan: &Plan, options: &Options) -> String {
         let _ = writeln!(out, "\n  leaves out {}", plain(&subjects));
         for line in wrap(note, width.saturating_sub(4).max(20)) {
             let _ = writeln!(out, "    {line}");
+        }
+    }
+    let sources = citations.plain_lines();
+    if !sources.is_empty() {
+        let _ = writeln!(out, "\n  Sources");
+    }
+    for line in sources {
+        for (n, part) in wrap(&line, width.saturating_sub(8).max(20))
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if n == 0 { "  " } else { "      " };
+            let _ = writeln!(out, "{indent}{part}");
         }
     }
     out
@@ -105,20 +130,23 @@ pub(super) fn markdown(plan: &Plan) -> String {
         plan.clauses().len(),
         text::markdown(&sponsors(plan))
     );
+    let mut citations = Citations::default();
     for clause in plan.clauses().values() {
+        let mark = mark_of(&mut citations, plan, &clause.sources, clause.confidence);
         let _ = writeln!(
             out,
-            "- **{}** {} ({}, {})",
+            "- **{}** {} ({}) {}",
             text::markdown(clause.label()),
             text::markdown(&clause.text),
             text::markdown_code(&subjects(clause)),
-            clause.confidence
+            text::markdown(&mark.to_string())
         );
         for reading in &clause.alternatives {
+            let mark = mark_of(&mut citations, plan, &reading.sources, reading.confidence);
             let _ = writeln!(
                 out,
-                "  - reports differ ({}): {}",
-                reading.confidence,
+                "  - reported otherwise {}: {}",
+                text::markdown(&mark.to_string()),
                 text::markdown(&reading.text)
             );
         }
@@ -131,17 +159,20 @@ pub(super) fn markdown(plan: &Plan) -> String {
             text::markdown(note)
         );
     }
+    out.push_str(&citations.markdown());
     out
 }
 
 /// Plans as one HTML page, one section each.
 pub(super) fn html(plans: &[Plan]) -> String {
     let mut body = String::new();
+    let mut citations = Citations::default();
     for plan in plans {
         body.push_str("<section class=\"plan\">\n");
-        body.push_str(&html_section(plan));
+        body.push_str(&html_section(plan, &mut citations));
         body.push_str("</section>\n");
     }
+    body.push_str(&citations.html());
     let title = match plans {
         [plan] => plan.title.clone(),
         _ => format!("{} plans", plans.len()),
@@ -149,7 +180,7 @@ pub(super) fn html(plans: &[Plan]) -> String {
     super::html::page(&title, &body)
 }
 
-fn html_section(plan: &Plan) -> String {
+fn html_section(plan: &Plan, citations: &mut Citations) -> String {
     let mut body = format!("<h1>{}</h1>\n", text::html(&plan.title));
     let _ = writeln!(
         body,
@@ -161,19 +192,21 @@ fn html_section(plan: &Plan) -> String {
         text::html(&sponsors(plan))
     );
     for clause in plan.clauses().values() {
+        let mark = mark_of(citations, plan, &clause.sources, clause.confidence);
         let _ = write!(
             body,
-            "<li><strong>{}</strong> <code>{}</code> <span class=\"tag\">{}</span><p>{}</p>",
+            "<li><strong>{}</strong> <code>{}</code> {}<p>{}</p>",
             text::html(clause.label()),
             text::html(&subjects(clause)),
-            clause.confidence,
+            mark.html(),
             text::html(&clause.text)
         );
         for reading in &clause.alternatives {
+            let mark = mark_of(citations, plan, &reading.sources, reading.confidence);
             let _ = write!(
                 body,
-                "<p>reports differ ({}): {}</p>",
-                reading.confidence,
+                "<p class=\"reading\">reported otherwise {}: {}</p>",
+                mark.html(),
                 text::html(&reading.text)
             );
         }

@@ -46,14 +46,21 @@ impl Citations {
         }
     }
 
+    /// The mark of sources given by id, looked up with `source`.
+    pub(crate) fn mark_ids<'s>(
+        &mut self,
+        source: impl Fn(&str) -> Option<&'s Source>,
+        ids: &[String],
+        confidence: Confidence,
+    ) -> Mark {
+        let sources: Vec<Source> = ids.iter().filter_map(|id| source(id).cloned()).collect();
+        self.mark(&sources, confidence)
+    }
+
     /// The mark of a clause of a diffed plan, its sources looked up in the plan's header.
     pub(crate) fn clause_mark(&mut self, header: &PlanHeader, clause: &Clause) -> Mark {
-        let sources: Vec<Source> = clause
-            .sources
-            .iter()
-            .filter_map(|id| header.sources.iter().find(|s| s.id == *id).cloned())
-            .collect();
-        self.mark(&sources, clause.confidence)
+        let find = |id: &str| header.sources.iter().find(|s| s.id == id);
+        self.mark_ids(find, &clause.sources, clause.confidence)
     }
 
     /// The sources cited, each as one line of plain text:
