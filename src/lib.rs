@@ -198,6 +198,7 @@ mod correspondence;
 pub mod diff;
 mod error;
 pub mod evolution;
+pub mod import;
 pub mod laws;
 mod matching;
 pub mod merge;

@@ -20,7 +20,7 @@ pub fn plans(names: &[String]) -> Result<Vec<Plan>, ExitCode> {
     let mut plans = Vec::new();
     for name in names {
         let loaded = if name == "-" {
-            Plan::list_from_reader(io::stdin().lock())
+            peacediff::import::plans_from_reader(io::stdin().lock(), "stdin")
                 .map_err(|err| format!("standard input: {}", chain(&err)))
         } else {
             corpus::load_list(name).map_err(|err| chain(&err))

@@ -61,7 +61,9 @@ pub fn get(name: &str) -> Option<&'static Plan> {
     all().iter().find(|plan| plan.is_named(name))
 }
 
-/// A bundled plan by id or alias, or else a plan file at that path.
+/// A bundled plan by id or alias, or else a plan file at that path: plan JSON, or
+/// a text document (anything that does not start with `{` or `[`), imported on
+/// the fly with [`import`](crate::import).
 ///
 /// This is what command-line tools want for an `ID_OR_FILE` argument.
 ///
@@ -72,15 +74,20 @@ pub fn get(name: &str) -> Option<&'static Plan> {
 /// assert!(err.to_string().starts_with("`no-such-plan` is neither a bundled plan"));
 /// ```
 pub fn load(name_or_path: &str) -> Result<Plan, Error> {
-    match get(name_or_path) {
-        Some(plan) => Ok(plan.clone()),
-        None => existing(name_or_path).and_then(Plan::from_path),
+    if let Some(plan) = get(name_or_path) {
+        return Ok(plan.clone());
+    }
+    let path = existing(name_or_path)?;
+    match <[Plan; 1]>::try_from(crate::import::plans_from_path(path)?) {
+        Ok([plan]) => Ok(plan),
+        // A list of plans: the single-plan loader says what it expected.
+        Err(_) => Plan::from_path(path),
     }
 }
 
 /// The plans an `ID_OR_FILE` argument names: a bundled plan by id or alias, or
 /// the plans of a file holding one plan or a JSON array of plans (see
-/// [`Plan::list_from_json`]).
+/// [`Plan::list_from_json`]), or a text document imported on the fly.
 ///
 /// ```
 /// let plans = peacediff::corpus::load_list("Kiloj Plan").unwrap();
@@ -89,7 +96,7 @@ pub fn load(name_or_path: &str) -> Result<Plan, Error> {
 pub fn load_list(name_or_path: &str) -> Result<Vec<Plan>, Error> {
     match get(name_or_path) {
         Some(plan) => Ok(vec![plan.clone()]),
-        None => existing(name_or_path).and_then(Plan::list_from_path),
+        None => existing(name_or_path).and_then(crate::import::plans_from_path),
     }
 }
 

@@ -14,8 +14,8 @@ pub use field::FieldValue;
 pub(crate) use field::reading;
 pub use limits::Limits;
 pub use party::Party;
-pub(crate) use plan::Silence;
 pub use plan::{Clause, Completeness, Plan, Reading, Texts};
+pub(crate) use plan::{Silence, read_file, read_text};
 pub use provision::{
     Access, Ceasefire, CeasefireKind, Currency, Economy, EconomyStance, Eu, EuStance, Governance,
     GovernanceStance, GuaranteeCondition, GuaranteeForm, Guarantees, HumanitarianTerms, Lifting, Means,

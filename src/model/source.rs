@@ -67,6 +67,7 @@ keywords! {
         Partial = "partial": "Only part of the text was retrieved.",
         Context = "context": "Background that helps reading the clause.",
         Conflict = "conflict": "A merge left two different changes to the clause unresolved.",
+        Proposed = "proposed": "The text importer proposed the subjects from the words it quotes; a person should review them.",
     }
 }
 

@@ -161,7 +161,8 @@ impl Plan {
         check_text(plan, || path("outlet"), &source.outlet)?;
         check_date(plan, &path("date"), source.date)?;
         check_text(plan, || path("title"), &source.title)?;
-        if !crate::text::is_http_url(&source.url) {
+        // A text supplied without an address has none; any address given must be http(s).
+        if !source.url.is_empty() && !crate::text::is_http_url(&source.url) {
             let problem = Problem::InvalidUrl {
                 url: source.url.clone(),
             };

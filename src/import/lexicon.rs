@@ -1,0 +1,397 @@
+//! The tagger's lexicon: phrases that propose a subject, with the typed fields its
+//! provision takes. The crate's own lexicon is data ([`Lexicon::BUILT_IN`]); a
+//! user's file in the same format adds entries, and wins ties with ours.
+//!
+//! ```text
+//! peacediff-lexicon 1
+//! # A comment. Each entry is one line: a subject, the fields of its provision as
+//! # JSON (`{n}` stands for the number the phrase matched, `{bn}` for it in
+//! # billions), `=`, the phrases that
+//! # propose it separated by `|`, and optionally `!` and phrases that rule it out.
+//! military/armed-forces-cap {"stance": "capped", "cap": {n}} = armed forces ... {n} | {n} troops
+//! ```
+//!
+//! In a phrase, words match words case-insensitively (`sanction*` matches any word
+//! starting with `sanction`), `{n}` matches a number however it is written
+//! (`600,000`, `600 000`, `600 thousand`, `600k`, `1.5 million`), and `...` up to
+//! eight other words. Where several entries of one subject match, the longest
+//! phrase decides the fields.
+
+use crate::error::Error;
+use crate::model::Subject;
+
+/// The version line every lexicon file starts with.
+pub const HEADER: &str = "peacediff-lexicon 1";
+
+/// A word of a text as the tagger reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Token {
+    Word(String),
+    Number(u64),
+}
+
+/// A piece of a phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    Word(String),
+    Prefix(String),
+    Number,
+    Gap,
+}
+
+/// One entry: a subject, its fields, the phrases for it and against it.
+#[derive(Clone, Debug)]
+struct Entry {
+    subject: Subject,
+    fields: String,
+    phrases: Vec<Vec<Piece>>,
+    against: Vec<Vec<Piece>>,
+}
+
+/// What an entry matched in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Match {
+    pub subject: Subject,
+    /// The provision's fields as JSON, the number put in.
+    pub fields: String,
+    /// The words matched, as written in the text's tokens.
+    pub words: String,
+    /// Pieces of the phrase that matched: the longer, the more specific.
+    pub weight: usize,
+    /// Whether the phrase matched a number.
+    pub valued: bool,
+}
+
+/// Phrases mapped to subjects and typed fields.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+}
+
+impl Lexicon {
+    /// The crate's lexicon, as data.
+    pub const BUILT_IN: &'static str = include_str!("lexicon.txt");
+
+    /// The crate's lexicon.
+    pub fn built_in() -> Lexicon {
+        // The built-in lexicon is checked by the crate's tests; were it broken,
+        // the tagger would propose nothing rather than fail.
+        Lexicon::parse(Lexicon::BUILT_IN).unwrap_or_default()
+    }
+
+    /// Reads a lexicon file: the [`HEADER`] line, then entries and comments.
+    /// Errors name the line.
+    pub fn parse(text: &str) -> Result<Lexicon, Error> {
+        let mut lines = text.lines().enumerate();
+        let bad = |line: usize, message: String| Error::Parse {
+            file: None,
+            line,
+            column: 1,
+            path: String::new(),
+            message,
+        };
+        match lines.next() {
+            Some((_, first)) if first.trim() == HEADER => {}
+            _ => return Err(bad(1, format!("a lexicon starts with the line `{HEADER}`"))),
+        }
+        let mut entries = Vec::new();
+        for (index, line) in lines {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let entry = parse_entry(line).map_err(|message| bad(index + 1, message))?;
+            entries.push(entry);
+        }
+        Ok(Lexicon { entries })
+    }
+
+    /// This lexicon with `other`'s entries after its own.
+    pub fn extended(mut self, other: Lexicon) -> Lexicon {
+        self.entries.extend(other.entries);
+        self
+    }
+
+    /// Every entry that matches `tokens`, one per subject: the longest phrase,
+    /// and among equals the later entry.
+    pub(crate) fn matches(&self, tokens: &[Token]) -> Vec<Match> {
+        let mut found: Vec<Match> = Vec::new();
+        for entry in &self.entries {
+            if entry.against.iter().any(|phrase| find(phrase, tokens).is_some()) {
+                continue;
+            }
+            let best = entry
+                .phrases
+                .iter()
+                .filter_map(|phrase| Some((phrase, find(phrase, tokens)?)))
+                .max_by_key(|(phrase, _)| phrase.len());
+            let Some((phrase, (span, number))) = best else {
+                continue;
+            };
+            let fields = match number {
+                Some(n) => {
+                    // `{bn}` is the number in billions, however it was written.
+                    let billions = if n >= 1_000_000_000 { n / 1_000_000_000 } else { n };
+                    entry
+                        .fields
+                        .replace("{n}", &n.to_string())
+                        .replace("{bn}", &billions.to_string())
+                }
+                None => entry.fields.clone(),
+            };
+            let words: Vec<String> = tokens
+                .get(span.0..span.1)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| match t {
+                    Token::Word(w) => w.clone(),
+                    Token::Number(n) => n.to_string(),
+                })
+                .collect();
+            let candidate = Match {
+                subject: entry.subject.clone(),
+                fields,
+                words: words.join(" "),
+                weight: phrase.len(),
+                valued: number.is_some(),
+            };
+            match found.iter_mut().find(|m| m.subject == candidate.subject) {
+                Some(known) if candidate.weight >= known.weight => *known = candidate,
+                Some(_) => {}
+                None => found.push(candidate),
+            }
+        }
+        found
+    }
+}
+
+fn parse_entry(line: &str) -> Result<Entry, String> {
+    let (head, phrases) = line
+        .split_once(" = ")
+        .ok_or_else(|| "expected `subject {fields} = phrase | phrase`".to_owned())?;
+    let (subject, fields) = head.trim().split_once(' ').unwrap_or((head.trim(), "{}"));
+    let subject = Subject::parse(subject)
+        .ok_or_else(|| format!("unknown subject `{}`", crate::text::bounded(subject)))?;
+    let fields = fields.trim().to_owned();
+    // The fields must be a JSON object once a number is put in.
+    let probe = fields.replace("{n}", "1").replace("{bn}", "1");
+    match serde_json::from_str::<serde_json::Value>(&probe) {
+        Ok(serde_json::Value::Object(_)) => {}
+        _ => return Err(format!("the fields of `{subject}` are not a JSON object")),
+    }
+    let (phrases, against) = phrases.split_once(" ! ").unwrap_or((phrases, ""));
+    let list =
+        |text: &str| -> Vec<Vec<Piece>> { text.split('|').map(pieces).filter(|p| !p.is_empty()).collect() };
+    let phrases = list(phrases);
+    if phrases.is_empty() {
+        return Err(format!("no phrase for `{subject}`"));
+    }
+    Ok(Entry {
+        subject,
+        fields,
+        phrases,
+        against: list(against),
+    })
+}
+
+fn pieces(phrase: &str) -> Vec<Piece> {
+    phrase
+        .split_whitespace()
+        .map(|word| match word {
+            "{n}" => Piece::Number,
+            "..." => Piece::Gap,
+            word => match word.strip_suffix('*') {
+                Some(prefix) => Piece::Prefix(prefix.to_lowercase()),
+                None => Piece::Word(word.to_lowercase()),
+            },
+        })
+        .collect()
+}
+
+/// Words a gap may skip, at most.
+const GAP: usize = 8;
+
+/// The first place `phrase` matches `tokens`: the span and the number matched.
+fn find(phrase: &[Piece], tokens: &[Token]) -> Option<((usize, usize), Option<u64>)> {
+    (0..tokens.len()).find_map(|start| {
+        let (end, number) = match_at(phrase, tokens, start)?;
+        Some(((start, end), number))
+    })
+}
+
+fn match_at(phrase: &[Piece], tokens: &[Token], at: usize) -> Option<(usize, Option<u64>)> {
+    let Some((piece, rest)) = phrase.split_first() else {
+        return Some((at, None));
+    };
+    let token = tokens.get(at);
+    match piece {
+        Piece::Gap => (0..=GAP).find_map(|skip| match_at(rest, tokens, at + skip)),
+        Piece::Number => match token? {
+            Token::Number(n) => {
+                let (end, _) = match_at(rest, tokens, at + 1)?;
+                Some((end, Some(*n)))
+            }
+            Token::Word(_) => None,
+        },
+        Piece::Word(word) => match token? {
+            Token::Word(w) if w == word => match_at(rest, tokens, at + 1),
+            _ => None,
+        },
+        Piece::Prefix(prefix) => match token? {
+            Token::Word(w) if w.starts_with(prefix.as_str()) => match_at(rest, tokens, at + 1),
+            _ => None,
+        },
+    }
+}
+
+/// The words and numbers of a text, lower-cased, punctuation dropped, numbers
+/// read however they are written.
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let raw: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '—' | '–' | '(' | ')' | '"' | '“' | '”'))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '€')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while let Some(word) = raw.get(i) {
+        i += 1;
+        let word = word.trim_start_matches(['$', '€']);
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        let Some(mut value) = milli_number(word) else {
+            out.push(Token::Word(word.to_owned()));
+            continue;
+        };
+        // `800 000`: groups of three digits continue the number.
+        while let Some(group) = raw
+            .get(i)
+            .filter(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let group = group.parse::<u64>().unwrap_or(0).saturating_mul(1000);
+            value = value.saturating_mul(1000).saturating_add(group);
+            i += 1;
+        }
+        let scale = match raw.get(i).map(String::as_str) {
+            Some("thousand") => Some(1_000),
+            Some("million" | "millions") => Some(1_000_000),
+            Some("billion" | "billions" | "bn") => Some(1_000_000_000),
+            _ => None,
+        };
+        if let Some(scale) = scale {
+            value = value.saturating_mul(scale);
+            i += 1;
+        }
+        out.push(Token::Number(value / 1000));
+    }
+    out
+}
+
+/// A number as written, in thousandths, so that `1.5` before `million` is
+/// exact: `600,000`, `600.000`, `600k`, `1.5`, `100bn`.
+fn milli_number(word: &str) -> Option<u64> {
+    let (digits, scale) = if let Some(d) = word.strip_suffix("bn") {
+        (d, 1_000_000_000)
+    } else if let Some(d) = word.strip_suffix('k') {
+        (d, 1_000)
+    } else {
+        (word, 1)
+    };
+    if !digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || !digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return None;
+    }
+    // A decimal point before one or two digits is a fraction (`1.5`); before
+    // three, a thousands separator (`600.000`).
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) if fraction.len() < 3 && !fraction.contains(['.', ',']) => (whole, fraction),
+        _ => (digits, ""),
+    };
+    let whole: u64 = whole.replace([',', '.'], "").parse().ok()?;
+    let thousandths: u64 = format!("{fraction:0<3}").parse().ok()?;
+    Some(
+        whole
+            .saturating_mul(1000)
+            .saturating_add(thousandths)
+            .saturating_mul(scale),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<u64> {
+        tokens(text)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Number(n) => Some(n),
+                Token::Word(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_read_however_they_are_written() {
+        assert_eq!(numbers("600,000 or 800 000 troops"), [600_000, 800_000]);
+        assert_eq!(
+            numbers("600 thousand, 1.5 million and $100bn"),
+            [600_000, 1_500_000, 100_000_000_000]
+        );
+        assert_eq!(numbers("600k within 100 days"), [600_000, 100]);
+    }
+
+    #[test]
+    fn phrases_match_words_prefixes_numbers_and_gaps() {
+        let lexicon = Lexicon::parse(&format!(
+            "{HEADER}\nmilitary/armed-forces-cap {{\"stance\": \"capped\", \"cap\": {{n}}}} = armed forces ... {{n}} | army\nsanctions/russia = sanction* ! no sanctions"
+        ))
+        .unwrap();
+        let found = lexicon.matches(&tokens("Ukraine's armed forces are limited to 600,000 troops."));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].fields, r#"{"stance": "capped", "cap": 600000}"#);
+        assert_eq!(found[0].words, "armed forces are limited to 600000");
+        assert!(found[0].valued);
+        assert_eq!(
+            lexicon.matches(&tokens("Sanctions are lifted."))[0]
+                .subject
+                .to_string(),
+            "sanctions/russia"
+        );
+        assert!(
+            lexicon
+                .matches(&tokens("There are no sanctions at all."))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_bad_lexicon_names_its_line() {
+        let err = Lexicon::parse("something else").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("starts with the line `peacediff-lexicon 1`"),
+            "{err}"
+        );
+        let err = Lexicon::parse(&format!("{HEADER}\n# c\nmilitary/tanks = tanks")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 3, column 1: unknown subject `military/tanks`"
+        );
+        let err = Lexicon::parse(&format!("{HEADER}\nmilitary/armed-forces-cap [1] = army")).unwrap_err();
+        assert!(err.to_string().contains("not a JSON object"), "{err}");
+    }
+
+    #[test]
+    fn the_built_in_lexicon_reads() {
+        assert!(Lexicon::parse(Lexicon::BUILT_IN).is_ok_and(|l| l.entries.len() > 50));
+    }
+}
