@@ -145,9 +145,52 @@ fn the_examples_are_the_commands_short_form() {
         .parent()
         .unwrap()
         .join("examples");
-    for command in ["compare", "diff", "merge", "evolution", "plans"] {
+    for command in ["compare", "diff", "merge", "evolution", "plans", "import"] {
         let example = Command::new(dir.join(command)).arg("--help").output().unwrap();
         let binary = peacediff(&[command, "--help"], None);
         assert_eq!(example.stdout, binary.stdout, "{command}");
     }
+}
+
+#[test]
+fn import_writes_the_plan_and_a_review_list_and_text_loads_anywhere() {
+    let output = peacediff(&["import", "tests/texts/us-28-point-reworded.txt"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let plan = peacediff::Plan::from_json(&stdout(&output)).unwrap();
+    assert_eq!(plan.id, "reworded-28-point");
+    let review = stderr(&output);
+    assert_eq!(review.lines().count(), 50);
+    assert!(
+        review
+            .lines()
+            .nth(5)
+            .unwrap()
+            .starts_with("6  military/armed-forces-cap  ← ")
+    );
+    // The text diffs against the bundled draft directly.
+    let diffed = peacediff(
+        &[
+            "diff",
+            "us-28-point-2025-11",
+            "tests/texts/us-28-point-reworded.txt",
+            "--width",
+            "200",
+        ],
+        None,
+    );
+    assert_eq!(diffed.status.code(), Some(1));
+    assert!(stdout(&diffed).contains("amended military/armed-forces-cap: cap: 600,000 → 800,000"));
+    // From standard input, with a plan id from the command line.
+    let piped = peacediff(
+        &["import", "-", "--id", "piped", "--date", "2025-12-01", "-q"],
+        Some("1. A ceasefire starts at once."),
+    );
+    assert_eq!(peacediff::Plan::from_json(&stdout(&piped)).unwrap().id, "piped");
+    assert!(piped.stderr.is_empty());
+    let empty = peacediff(&["import", "-"], Some(""));
+    assert_eq!(empty.status.code(), Some(2));
+    assert_eq!(
+        stderr(&empty),
+        "error: line 1, column 1: the text holds no points or paragraphs to import\n"
+    );
 }

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod compare;
 mod diff;
 mod evolution;
+mod import;
 mod input;
 mod merge;
 mod output;
@@ -19,7 +20,8 @@ mod plans;
 ///
 /// Plans are named by a bundled id or alias (see `peacediff plans`), a plan
 /// JSON file, a file holding a JSON array of plans (as `peacediff plans
-/// --format json` writes), or `-` for standard input.
+/// --format json` writes), a text document (imported on the fly, see
+/// `peacediff import`), or `-` for standard input.
 #[derive(Parser)]
 #[command(name = "peacediff", version, propagate_version = true)]
 struct Cli {
@@ -34,6 +36,7 @@ enum Command {
     Merge(merge::Args),
     Evolution(evolution::Args),
     Plans(plans::Args),
+    Import(import::Args),
 }
 
 /// Runs the subcommand the arguments name.
@@ -60,6 +63,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Evolution(args) => evolution::run(args),
         Command::Plans(args) => plans::run(args),
+        Command::Import(args) => import::run(args),
     };
     status.unwrap_or_else(|failed| failed)
 }

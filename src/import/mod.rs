@@ -294,6 +294,47 @@ pub fn plans_from_path(path: &std::path::Path) -> Result<Vec<Plan>, Error> {
         .map_err(|err| err.in_file(path))
 }
 
+/// One line per clause for a person to review what was proposed: the clause's
+/// number, its subjects, and the words each was proposed from, made safe to
+/// print (`6  military/armed-forces-cap  ← armed forces of 800000`).
+pub fn review(plan: &Plan) -> Vec<String> {
+    plan.clauses()
+        .values()
+        .map(|clause| {
+            let subjects: Vec<String> = clause
+                .provisions
+                .iter()
+                .map(|p| p.subject().to_string())
+                .collect();
+            let why: Vec<&str> = clause
+                .notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Proposed)
+                .filter_map(|n| {
+                    n.text
+                        .split_once(" proposed from the words: ")
+                        .map(|(_, words)| words)
+                })
+                .collect();
+            let line = if why.is_empty() {
+                format!(
+                    "{}  {}  (no match: left as other)",
+                    clause.label(),
+                    subjects.join(", ")
+                )
+            } else {
+                format!(
+                    "{}  {}  ← {}",
+                    clause.label(),
+                    subjects.join(", "),
+                    why.join("; ")
+                )
+            };
+            crate::text::plain(&line).into_owned()
+        })
+        .collect()
+}
+
 /// The provisions `lexicon` proposes for `text`, each with the note that says
 /// why; an `other` provision when nothing matches.
 fn tag(text: &str, lexicon: &Lexicon) -> Vec<(Provision, Option<Note>)> {

@@ -237,7 +237,7 @@ pub(crate) fn numbering_notes(points: &[Point]) -> Vec<String> {
             continue;
         };
         match last {
-            Some(before) if value < before => {
+            Some(before) if value <= before => {
                 notes.push(format!(
                     "The numbering restarts at {value} after {before} (line {}).",
                     point.line
