@@ -16,8 +16,16 @@ use std::collections::BTreeMap;
 use peacediff::import::TextImport;
 use peacediff::{Clause, Plan, Provision, Topic, corpus, diff};
 
-const WRITTEN_AGAINST: [&str; 3] = ["witkoff-2025-04", "european-ukrainian-2025-04", "us-28-point-2025-11"];
-const HELD_OUT: [&str; 3] = ["e3-counter-2025-11", "geneva-revision-2025-11", "ukraine-20-point-2025-12"];
+const WRITTEN_AGAINST: [&str; 3] = [
+    "witkoff-2025-04",
+    "european-ukrainian-2025-04",
+    "us-28-point-2025-11",
+];
+const HELD_OUT: [&str; 3] = [
+    "e3-counter-2025-11",
+    "geneva-revision-2025-11",
+    "ukraine-20-point-2025-12",
+];
 const REWORDED: &str = include_str!("../tests/texts/us-28-point-reworded.txt");
 
 /// Counts for one topic.
@@ -32,20 +40,35 @@ struct Tally {
 
 /// The typed provisions of a clause (its `other` ones carry no subject to find).
 fn typed(provisions: &[Provision]) -> Vec<&Provision> {
-    provisions.iter().filter(|p| p.subject().topic() != Topic::Other).collect()
+    provisions
+        .iter()
+        .filter(|p| p.subject().topic() != Topic::Other)
+        .collect()
 }
 
 /// The first field of a provision: its stance or status, the position itself.
 fn position(provision: &Provision) -> Option<String> {
-    provision.fields().first().and_then(|(_, v)| v.as_ref()).map(ToString::to_string)
+    provision
+        .fields()
+        .first()
+        .and_then(|(_, v)| v.as_ref())
+        .map(ToString::to_string)
 }
 
 /// Tags `text` and scores it against `truth`, per topic.
 fn score(text: &str, truth: &[Provision], tallies: &mut BTreeMap<Topic, Tally>) {
-    let Ok(plan) = TextImport::new().with_id("scored").with_date("2025-01-01".parse().unwrap_or_else(|_| unreachable!())).plan(&format!("1. {text}")) else {
+    let Ok(plan) = TextImport::new()
+        .with_id("scored")
+        .with_date("2025-01-01".parse().unwrap_or_else(|_| unreachable!()))
+        .plan(&format!("1. {text}"))
+    else {
         return;
     };
-    let proposed: Vec<Provision> = plan.clauses().values().flat_map(|c: &Clause| c.provisions.clone()).collect();
+    let proposed: Vec<Provision> = plan
+        .clauses()
+        .values()
+        .flat_map(|c: &Clause| c.provisions.clone())
+        .collect();
     let proposed = typed(&proposed);
     let truth = typed(truth);
     for p in &proposed {
@@ -114,7 +137,9 @@ fn clauses(ids: &[&str]) -> Vec<&'static Clause> {
 }
 
 fn main() {
-    println!("Subjects proposed from clause texts (position: the stance or status matches; provision: every field matches)\n");
+    println!(
+        "Subjects proposed from clause texts (position: the stance or status matches; provision: every field matches)\n"
+    );
     for (title, ids) in [("written against", &WRITTEN_AGAINST), ("held out", &HELD_OUT)] {
         let mut tallies = BTreeMap::new();
         for clause in clauses(ids) {
@@ -134,9 +159,16 @@ fn main() {
     let mut tallies = BTreeMap::new();
     for clause in text.clauses().values() {
         let truth = draft.clauses().values().find(|c| c.label() == clause.label());
-        score(&clause.text, truth.map_or(&[][..], |c| &c.provisions), &mut tallies);
+        score(
+            &clause.text,
+            truth.map_or(&[][..], |c| &c.provisions),
+            &mut tallies,
+        );
     }
-    report("held out: the re-worded 28-point text against the bundled clause of each number", &tallies);
+    report(
+        "held out: the re-worded 28-point text against the bundled clause of each number",
+        &tallies,
+    );
     let d = diff(draft, &text);
     let right = d
         .clauses
