@@ -166,6 +166,22 @@ fn ten_plans_or_more_keep_their_numbers_apart_from_their_cells() {
     assert!(matrix[10].starts_with("  (10) "), "{matrix:?}");
     let ends: Vec<usize> = matrix.iter().map(|l| l.chars().count()).collect();
     assert!(ends.iter().all(|&n| n == ends[0]), "{matrix:#?}");
+    // Too narrow for ten columns: the matrix goes on in a second block, each line
+    // within the width.
+    let narrow = compare(&copies.iter().collect::<Vec<_>>())
+        .unwrap()
+        .render(Format::Terminal, &Options::width(40));
+    let matrix: Vec<&str> = narrow
+        .lines()
+        .skip_while(|l| !l.starts_with("Agreement:"))
+        .take_while(|l| !l.contains(" subjects: "))
+        .filter(|l| l.trim_start().starts_with('('))
+        .collect();
+    let headers: Vec<&&str> = matrix.iter().filter(|l| !l.starts_with("  (")).collect();
+    assert_eq!(headers.len(), 2, "{narrow}");
+    assert!(headers[1].trim_start().starts_with("(6)"), "{headers:?}");
+    assert_eq!(matrix.len(), 22, "{narrow}");
+    assert!(matrix.iter().all(|l| l.chars().count() <= 40), "{matrix:#?}");
 }
 
 #[test]

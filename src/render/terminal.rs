@@ -340,22 +340,34 @@ fn matrix(comparison: &Comparison, painter: Painter, width: usize) -> String {
         .max()
         .unwrap_or(1)
         .max(3);
-    let label = number_width(comparison.plans.len());
+    let plans = comparison.plans.len();
+    let label = number_width(plans);
     let cell = cell.max(label);
-    let mut header = " ".repeat(2 + label);
-    for column in 1..=comparison.plans.len() {
-        let _ = write!(header, " {:>cell$}", format!("({column})"));
-    }
-    let _ = writeln!(out, "{}", header.trim_end());
-    for (i, row) in cells.iter().enumerate() {
-        let _ = write!(out, "  {:<label$}", format!("({})", i + 1));
-        for (j, text) in row.iter().enumerate() {
-            let text = format!(" {text:>cell$}");
-            // The diagonal (a plan with itself) is faint.
-            let text = if i == j { painter.paint(DIM, &text) } else { text };
-            let _ = write!(out, "{text}");
+    // Columns that do not fit the width go on in further blocks of about equal size.
+    let fit = (width.saturating_sub(2 + label) / (cell + 1)).max(1);
+    let blocks = plans.div_ceil(fit).max(1);
+    let per_block = plans.div_ceil(blocks).max(1);
+    let columns: Vec<usize> = (0..plans).collect();
+    for (b, block) in columns.chunks(per_block).enumerate() {
+        let first = block.first().copied().unwrap_or(0);
+        if b > 0 {
+            out.push('\n');
         }
-        let _ = writeln!(out);
+        let mut header = " ".repeat(2 + label);
+        for column in block {
+            let _ = write!(header, " {:>cell$}", format!("({})", column + 1));
+        }
+        let _ = writeln!(out, "{}", header.trim_end());
+        for (i, row) in cells.iter().enumerate() {
+            let _ = write!(out, "  {:<label$}", format!("({})", i + 1));
+            for (j, text) in row.iter().enumerate().skip(first).take(block.len()) {
+                let text = format!(" {text:>cell$}");
+                // The diagonal (a plan with itself) is faint.
+                let text = if i == j { painter.paint(DIM, &text) } else { text };
+                let _ = write!(out, "{text}");
+            }
+            let _ = writeln!(out);
+        }
     }
     out
 }
