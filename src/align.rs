@@ -57,7 +57,16 @@
 //! ```
 //! use peacediff::{align, corpus};
 //!
-//! let plans: Vec<_> = corpus::all().iter().collect();
+//! // The six texts of the US-led talks of 2025, from the April framework to the 20-point plan.
+//! let plans = [
+//!     "witkoff-2025-04",
+//!     "european-ukrainian-2025-04",
+//!     "us-28-point-2025-11",
+//!     "geneva-revision-2025-11",
+//!     "e3-counter-2025-11",
+//!     "ukraine-20-point-2025-12",
+//! ]
+//! .map(|id| corpus::get(id).unwrap());
 //! let alignment = align::align(&plans);
 //! let crimea = alignment.rows.iter().find(|r| r.subject.to_string() == "territory/crimea").unwrap();
 //! // The April counter-proposal says nothing about Crimea; the Geneva revision

@@ -14,7 +14,16 @@
 //! ```
 //! use peacediff::{compare, corpus, RowStatus};
 //!
-//! let plans: Vec<_> = corpus::all().iter().collect();
+//! // The six texts of the US-led talks of 2025, from the April framework to the 20-point plan.
+//! let plans = [
+//!     "witkoff-2025-04",
+//!     "european-ukrainian-2025-04",
+//!     "us-28-point-2025-11",
+//!     "geneva-revision-2025-11",
+//!     "e3-counter-2025-11",
+//!     "ukraine-20-point-2025-12",
+//! ]
+//! .map(|id| corpus::get(id).unwrap());
 //! let comparison = compare(&plans).unwrap();
 //! // Renounced (April US), barred (28-point), left to allied consensus (the April
 //! // counter-proposal, the Geneva revision, the E3 text); the 20-point framework

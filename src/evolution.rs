@@ -10,7 +10,16 @@
 //! use peacediff::{corpus, evolution, StepKind, Subject};
 //!
 //! let cap = Subject::parse("military/armed-forces-cap").unwrap();
-//! let plans: Vec<_> = corpus::all().iter().collect();
+//! // The six texts of the US-led talks of 2025, from the April framework to the 20-point plan.
+//! let plans = [
+//!     "witkoff-2025-04",
+//!     "european-ukrainian-2025-04",
+//!     "us-28-point-2025-11",
+//!     "geneva-revision-2025-11",
+//!     "e3-counter-2025-11",
+//!     "ukraine-20-point-2025-12",
+//! ]
+//! .map(|id| corpus::get(id).unwrap());
 //! let history = evolution(&cap, &plans);
 //! let steps: Vec<(&str, StepKind)> = history.steps.iter().map(|s| (s.plan.as_str(), s.kind)).collect();
 //! assert_eq!(steps[0], ("witkoff-2025-04", StepKind::Absent));

@@ -7,12 +7,14 @@
 //! ```
 //! use peacediff::{corpus, laws};
 //!
-//! let [a, b, c] = [0, 1, 2].map(|i| &corpus::all()[i]);
+//! let [a, b, c] = ["witkoff-2025-04", "european-ukrainian-2025-04", "us-28-point-2025-11"]
+//!     .map(|id| corpus::get(id).unwrap());
 //! laws::diff_roundtrip(a, c).unwrap();
 //! laws::compare_order(&[a, b, c]).unwrap();
 //! laws::json_roundtrip(b).unwrap();
 //!
-//! let [draft, geneva, e3] = [2, 3, 4].map(|i| &corpus::all()[i]);
+//! let [draft, geneva, e3] = ["us-28-point-2025-11", "geneva-revision-2025-11", "e3-counter-2025-11"]
+//!     .map(|id| corpus::get(id).unwrap());
 //! laws::merge_identity(draft, e3).unwrap();
 //! laws::merge_symmetry(draft, geneva, e3).unwrap();
 //! ```

@@ -7,8 +7,9 @@
 //! of 600,000 troops in one plan and 800,000 in another is a change of a number,
 //! not of wording.
 //!
-//! The crate bundles the Russia–Ukraine plans of 2025 in [`corpus`], as data
-//! paraphrased from public reporting, each clause with its sources and confidence.
+//! The crate bundles Russia–Ukraine peace plans from Minsk II (2015) to the end of 2025 in
+//! [`corpus`], as data paraphrased from public reporting, each clause with its sources and
+//! confidence.
 //!
 //! # Loading plans
 //!

@@ -77,12 +77,15 @@ fn what_plans_writes_as_json_every_command_reads_back() {
     let bundled = peacediff(&["compare", "--format", "json"], None);
     assert_eq!(from_list.status.code(), Some(0), "{}", stderr(&from_list));
     assert_eq!(from_list.stdout, bundled.stdout);
-    // Where one plan is expected, a list of six is refused by name.
+    // Where one plan is expected, the list of every bundled plan is refused by name.
     let diffed = peacediff(&["diff", "-", "witkoff-2025-04"], Some(&json));
     assert_eq!(diffed.status.code(), Some(2));
     assert_eq!(
         stderr(&diffed),
-        "error: standard input holds 6 plans where one is expected\n"
+        format!(
+            "error: standard input holds {} plans where one is expected\n",
+            peacediff::corpus::all().len()
+        )
     );
 }
 
@@ -136,7 +139,10 @@ fn every_option_is_honoured() {
     // Plans in every format; several plans in one HTML page.
     let page = stdout(&peacediff(&["plans", "--format", "html"], None));
     assert_eq!(page.matches("<!DOCTYPE html>").count(), 1);
-    assert_eq!(page.matches("<section class=\"plan\">").count(), 6);
+    assert_eq!(
+        page.matches("<section class=\"plan\">").count(),
+        peacediff::corpus::all().len()
+    );
 }
 
 #[test]

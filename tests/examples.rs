@@ -78,7 +78,7 @@ fn bad_arguments_print_one_error_line_and_exit_with_2() {
 }
 
 #[test]
-fn compare_with_no_arguments_prints_the_six_plan_table() {
+fn compare_with_no_arguments_prints_the_table_of_every_bundled_plan() {
     for width in ["80", "160"] {
         let output = example("compare")
             .env("COLUMNS", width)
@@ -89,7 +89,8 @@ fn compare_with_no_arguments_prints_the_six_plan_table() {
         let text = String::from_utf8(output.stdout).unwrap();
         assert!(text.starts_with("Legend: "));
         assert!(text.contains("ukraine-membership"));
-        assert!(text.contains("74 subjects: 20 consensus, 34 divergent, 20 single."));
+        assert!(text.contains("(14) ukraine-20-point-2025-12"));
+        assert!(text.contains("119 subjects: 21 consensus, 44 divergent, 54 single."));
         // The partial plans' silence shows as unknown, not as absence.
         assert!(text.contains('?'));
         // Not a terminal: no colour, and every line fits the width.
@@ -133,7 +134,7 @@ fn filters_and_formats() {
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| `")).collect();
     assert_eq!(rows.len(), 1, "{text}");
     assert!(
-        rows[0].starts_with("| `nuclear/zaporizhzhia-npp` | divergent (5 plans, 4 positions; 1 unknown)"),
+        rows[0].starts_with("| `nuclear/zaporizhzhia-npp` | divergent (6 plans, 5 positions; 8 unknown)"),
         "{}",
         rows[0]
     );
@@ -207,7 +208,8 @@ fn compare_and_diff_reject_bad_arguments_with_exit_code_2() {
 fn the_readme_excerpt_is_what_the_command_prints() {
     let output = run("compare", &["--topic", "nato", "--width", "90"]);
     let text = String::from_utf8(output.stdout).unwrap();
-    let excerpt: Vec<&str> = text.lines().take(24).collect();
+    // The legend and the first row in full.
+    let excerpt: Vec<&str> = text.lines().take(39).collect();
     let readme = std::fs::read_to_string("README.md").unwrap();
     assert!(
         readme.contains(&excerpt.join("\n")),
@@ -262,7 +264,10 @@ fn evolution_prints_a_subjects_history() {
     let output = run("evolution", &["military/armed-forces-cap", "--width", "100"]);
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.starts_with("military/armed-forces-cap through 6 plans"));
+    assert!(text.starts_with("military/armed-forces-cap through 14 plans"));
+    // From the two sides' figures of 2022 to the 20-point framework.
+    assert!(text.contains("army-russia capped · cap: 85,000"));
+    assert!(text.contains("army-ukraine capped · cap: 250,000"));
     assert!(text.contains("changed: cap: 600,000 → 800,000"));
     assert!(text.contains("reported otherwise: unrestricted"));
 

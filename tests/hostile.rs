@@ -69,7 +69,7 @@ proptest! {
 
     #[test]
     fn a_bundled_plan_with_one_value_replaced_loads_or_fails_cleanly(
-        plan in 0usize..6,
+        plan in 0..corpus::all().len(),
         pick in any::<prop::sample::Index>(),
         replacement in json_value(),
     ) {

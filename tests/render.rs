@@ -140,6 +140,51 @@ fn terminal_lines_fit_the_width() {
 }
 
 #[test]
+fn ten_plans_or_more_keep_their_numbers_apart_from_their_cells() {
+    let april = corpus::get("witkoff-2025-04").unwrap();
+    let copies: Vec<Plan> = (1..=10)
+        .map(|i| {
+            let mut plan = april.clone();
+            plan.id = format!("copy-{i}");
+            plan
+        })
+        .collect();
+    let text = compare(&copies.iter().collect::<Vec<_>>())
+        .unwrap()
+        .render(Format::Terminal, &Options::width(80));
+    // The numbers take one column, as wide as `(10)` and a space.
+    assert!(text.lines().any(|l| l.starts_with("  (1)  A ")), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("  (10) A ")), "{text}");
+    // The matrix's header and rows end in the same column.
+    let matrix: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Agreement:"))
+        .skip_while(|l| !l.trim_start().starts_with("(1)"))
+        .take(11)
+        .collect();
+    assert_eq!(matrix.len(), 11, "{text}");
+    assert!(matrix[10].starts_with("  (10) "), "{matrix:?}");
+    let ends: Vec<usize> = matrix.iter().map(|l| l.chars().count()).collect();
+    assert!(ends.iter().all(|&n| n == ends[0]), "{matrix:#?}");
+    // Too narrow for ten columns: the matrix goes on in a second block, each line
+    // within the width.
+    let narrow = compare(&copies.iter().collect::<Vec<_>>())
+        .unwrap()
+        .render(Format::Terminal, &Options::width(40));
+    let matrix: Vec<&str> = narrow
+        .lines()
+        .skip_while(|l| !l.starts_with("Agreement:"))
+        .take_while(|l| !l.contains(" subjects: "))
+        .filter(|l| l.trim_start().starts_with('('))
+        .collect();
+    let headers: Vec<&&str> = matrix.iter().filter(|l| !l.starts_with("  (")).collect();
+    assert_eq!(headers.len(), 2, "{narrow}");
+    assert!(headers[1].trim_start().starts_with("(6)"), "{headers:?}");
+    assert_eq!(matrix.len(), 22, "{narrow}");
+    assert!(matrix.iter().all(|l| l.chars().count() <= 40), "{matrix:#?}");
+}
+
+#[test]
 fn colour_is_only_there_when_asked_for() {
     let plain = core().render(Format::Terminal, &Options::width(100));
     assert!(!plain.contains('\u{1b}'));

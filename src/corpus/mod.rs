@@ -3,8 +3,16 @@
 //!
 //! | id | plan |
 //! |---|---|
+//! | `minsk-ii-2015-02` | Minsk II, the Package of Measures for the Implementation of the Minsk Agreements, 12 February 2015 (partial) |
+//! | `istanbul-communique-2022-03` | Istanbul communiqué: Ukraine's proposals for a treaty on security guarantees, 29 March 2022 (partial) |
+//! | `istanbul-draft-2022-04` | Draft treaty on Ukraine's permanent neutrality and security guarantees, 15 April 2022, with the Russian and Ukrainian positions apart (partial) |
+//! | `peace-formula-2022-11` | Zelensky's ten-point Peace Formula, presented to the G20 on 15 November 2022 |
+//! | `china-position-2023-02` | China's twelve-point position paper on a political settlement, 24 February 2023 |
+//! | `putin-conditions-2024-06` | Putin's conditions for a ceasefire and a settlement, speech of 14 June 2024 (partial) |
 //! | `witkoff-2025-04` | US framework ("final offer") handed over in Paris, April 2025 |
 //! | `european-ukrainian-2025-04` | European–Ukrainian counter-proposal, London, 23 April 2025 (alias "Kiloj Plan") |
+//! | `ukraine-memorandum-2025-06` | Ukraine's memorandum, "Ukraine–Russia Negotiations Framework", published 1 June 2025 (partial) |
+//! | `russia-memorandum-2025-06` | Russia's memorandum handed over in Istanbul, 2 June 2025 (partial) |
 //! | `us-28-point-2025-11` | US 28-point draft, November 2025, with every sub-item |
 //! | `geneva-revision-2025-11` | US–Ukraine Geneva revision ("19 points"), 23 November 2025: only its reported changes (partial) |
 //! | `e3-counter-2025-11` | UK/France/Germany amended 28-point text, 23 November 2025, US numbering kept (partial: several points not retrieved) |
@@ -15,8 +23,16 @@
 //! assert_eq!(
 //!     ids,
 //!     [
+//!         "minsk-ii-2015-02",
+//!         "istanbul-communique-2022-03",
+//!         "istanbul-draft-2022-04",
+//!         "peace-formula-2022-11",
+//!         "china-position-2023-02",
+//!         "putin-conditions-2024-06",
 //!         "witkoff-2025-04",
 //!         "european-ukrainian-2025-04",
+//!         "ukraine-memorandum-2025-06",
+//!         "russia-memorandum-2025-06",
 //!         "us-28-point-2025-11",
 //!         "geneva-revision-2025-11",
 //!         "e3-counter-2025-11",
@@ -33,9 +49,17 @@ use std::path::Path;
 use crate::{Error, Plan};
 
 /// The JSON text of every bundled plan, in date order.
-pub const JSON: [&str; 6] = [
+pub const JSON: [&str; 14] = [
+    include_str!("minsk-ii-2015-02.json"),
+    include_str!("istanbul-communique-2022-03.json"),
+    include_str!("istanbul-draft-2022-04.json"),
+    include_str!("peace-formula-2022-11.json"),
+    include_str!("china-position-2023-02.json"),
+    include_str!("putin-conditions-2024-06.json"),
     include_str!("witkoff-2025-04.json"),
     include_str!("european-ukrainian-2025-04.json"),
+    include_str!("ukraine-memorandum-2025-06.json"),
+    include_str!("russia-memorandum-2025-06.json"),
     include_str!("us-28-point-2025-11.json"),
     include_str!("geneva-revision-2025-11.json"),
     include_str!("e3-counter-2025-11.json"),

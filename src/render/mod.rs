@@ -7,7 +7,17 @@
 //! use peacediff::render::{Format, Options, Render};
 //! use peacediff::{compare, corpus};
 //!
-//! let comparison = compare(&corpus::all().iter().collect::<Vec<_>>()).unwrap();
+//! // The six texts of the US-led talks of 2025, from the April framework to the 20-point plan.
+//! let plans = [
+//!     "witkoff-2025-04",
+//!     "european-ukrainian-2025-04",
+//!     "us-28-point-2025-11",
+//!     "geneva-revision-2025-11",
+//!     "e3-counter-2025-11",
+//!     "ukraine-20-point-2025-12",
+//! ]
+//! .map(|id| corpus::get(id).unwrap());
+//! let comparison = compare(&plans).unwrap();
 //! let markdown = comparison.render(Format::Markdown, &Options::default());
 //! assert!(markdown.contains("| `nato/ukraine-membership` | divergent (5 plans, 3 positions; 1 leaves it out) |"));
 //! let html = comparison.render(Format::Html, &Options::default());

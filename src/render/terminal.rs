@@ -276,6 +276,8 @@ fn stacked(
     for (i, id) in comparison.plans.iter().enumerate() {
         let _ = writeln!(out, "  ({}) {}", i + 1, plain(id));
     }
+    // The plan numbers and a space, as wide as the largest number needs.
+    let label_width = number_width(comparison.plans.len()) + 1;
     let mut topic = None;
     for row in &comparison.rows {
         if topic != Some(row.topic) {
@@ -295,7 +297,8 @@ fn stacked(
             }
         }
         for (column, id) in comparison.plans.iter().enumerate() {
-            for (n, line) in cell_lines(row, id, width.saturating_sub(6), painter, citations)
+            let text_width = width.saturating_sub(2 + label_width);
+            for (n, line) in cell_lines(row, id, text_width, painter, citations)
                 .iter()
                 .enumerate()
             {
@@ -304,10 +307,15 @@ fn stacked(
                 } else {
                     String::new()
                 };
-                let _ = writeln!(out, "  {label:<4}{line}");
+                let _ = writeln!(out, "  {label:<label_width$}{line}");
             }
         }
     }
+}
+
+/// The width of the largest plan number in parentheses, `(n)`, for `plans` plans.
+fn number_width(plans: usize) -> usize {
+    format!("({plans})").len()
 }
 
 fn matrix(comparison: &Comparison, painter: Painter, width: usize) -> String {
@@ -332,20 +340,34 @@ fn matrix(comparison: &Comparison, painter: Painter, width: usize) -> String {
         .max()
         .unwrap_or(1)
         .max(3);
-    let mut header = String::from("     ");
-    for column in 1..=comparison.plans.len() {
-        let _ = write!(header, " {:>cell$}", format!("({column})"));
-    }
-    let _ = writeln!(out, "{}", header.trim_end());
-    for (i, row) in cells.iter().enumerate() {
-        let _ = write!(out, "  {:<3}", format!("({})", i + 1));
-        for (j, text) in row.iter().enumerate() {
-            let text = format!(" {text:>cell$}");
-            // The diagonal (a plan with itself) is faint.
-            let text = if i == j { painter.paint(DIM, &text) } else { text };
-            let _ = write!(out, "{text}");
+    let plans = comparison.plans.len();
+    let label = number_width(plans);
+    let cell = cell.max(label);
+    // Columns that do not fit the width go on in further blocks of about equal size.
+    let fit = (width.saturating_sub(2 + label) / (cell + 1)).max(1);
+    let blocks = plans.div_ceil(fit).max(1);
+    let per_block = plans.div_ceil(blocks).max(1);
+    let columns: Vec<usize> = (0..plans).collect();
+    for (b, block) in columns.chunks(per_block).enumerate() {
+        let first = block.first().copied().unwrap_or(0);
+        if b > 0 {
+            out.push('\n');
         }
-        let _ = writeln!(out);
+        let mut header = " ".repeat(2 + label);
+        for column in block {
+            let _ = write!(header, " {:>cell$}", format!("({})", column + 1));
+        }
+        let _ = writeln!(out, "{}", header.trim_end());
+        for (i, row) in cells.iter().enumerate() {
+            let _ = write!(out, "  {:<label$}", format!("({})", i + 1));
+            for (j, text) in row.iter().enumerate().skip(first).take(block.len()) {
+                let text = format!(" {text:>cell$}");
+                // The diagonal (a plan with itself) is faint.
+                let text = if i == j { painter.paint(DIM, &text) } else { text };
+                let _ = write!(out, "{text}");
+            }
+            let _ = writeln!(out);
+        }
     }
     out
 }
