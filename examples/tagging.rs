@@ -101,31 +101,26 @@ fn report(title: &str, tallies: &BTreeMap<Topic, Tally>) {
     );
     let mut all = Tally::default();
     for (topic, t) in tallies {
-        println!(
-            "  {:<12} {:>8} {:>6} {:>9} {:>6} {:>9} {:>9}",
-            topic.as_str(),
-            t.proposed,
-            t.true_subjects,
-            ratio(t.correct, t.proposed),
-            ratio(t.correct, t.true_subjects),
-            ratio(t.same_position, t.correct),
-            ratio(t.same_provision, t.correct)
-        );
+        row(topic.as_str(), t);
         all.proposed += t.proposed;
         all.true_subjects += t.true_subjects;
         all.correct += t.correct;
         all.same_position += t.same_position;
         all.same_provision += t.same_provision;
     }
+    row("all", &all);
+}
+
+fn row(name: &str, t: &Tally) {
     println!(
         "  {:<12} {:>8} {:>6} {:>9} {:>6} {:>9} {:>9}",
-        "all",
-        all.proposed,
-        all.true_subjects,
-        ratio(all.correct, all.proposed),
-        ratio(all.correct, all.true_subjects),
-        ratio(all.same_position, all.correct),
-        ratio(all.same_provision, all.correct)
+        name,
+        t.proposed,
+        t.true_subjects,
+        ratio(t.correct, t.proposed),
+        ratio(t.correct, t.true_subjects),
+        ratio(t.same_position, t.correct),
+        ratio(t.same_provision, t.correct)
     );
 }
 

@@ -4,12 +4,11 @@
 
 use peacediff::render::{Format, Options, Render, json};
 use peacediff::synth::Workload;
-use peacediff::{
-    Comparison, Error, Evolution, Merge, Plan, PlanDiff, Subject, compare, corpus, diff, evolution, merge,
-};
+use peacediff::{Error, Plan, PlanDiff, corpus, diff};
 use serde_json::Value;
 
 mod common;
+use common::bundled::{april_to_november, cap_history as history, comparison, november_merge as merged};
 use common::{cap, plan};
 
 /// The diff's JSON read back: equal to the diff, applying and inverting as it does.
@@ -124,32 +123,6 @@ fn a_provision_its_clause_does_not_hold_is_written_in_full() {
     assert_eq!(value["provisions"][0]["after"]["provision"]["cap"], 1);
     let read: PlanDiff = json::from_json(&json::to_json(&d)).unwrap();
     assert_eq!(read, d);
-}
-
-fn merged() -> Merge {
-    let [base, ours, theirs] = [
-        "us-28-point-2025-11",
-        "geneva-revision-2025-11",
-        "e3-counter-2025-11",
-    ]
-    .map(|id| corpus::get(id).unwrap());
-    merge(base, ours, theirs)
-}
-
-fn history() -> Evolution {
-    let cap = Subject::parse("military/armed-forces-cap").unwrap();
-    evolution(&cap, &corpus::all().iter().collect::<Vec<_>>())
-}
-
-fn comparison() -> Comparison {
-    compare(&corpus::all().iter().collect::<Vec<_>>()).unwrap()
-}
-
-fn april_to_november() -> PlanDiff<'static> {
-    diff(
-        corpus::get("witkoff-2025-04").unwrap(),
-        corpus::get("us-28-point-2025-11").unwrap(),
-    )
 }
 
 /// The result's text in every way of writing it, which must be one and the same.

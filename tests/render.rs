@@ -2,37 +2,12 @@
 //! hostile clause text and well-formed HTML.
 
 use peacediff::render::{Format, Options, Render};
-use peacediff::{
-    Comparison, Evolution, Merge, Plan, PlanDiff, Subject, compare, corpus, diff, evolution, merge,
-};
+use peacediff::{Merge, Plan, compare, corpus, diff};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-fn core() -> Comparison {
-    compare(&corpus::all().iter().collect::<Vec<_>>()).unwrap()
-}
-
-fn april_to_november() -> PlanDiff<'static> {
-    diff(
-        corpus::get("witkoff-2025-04").unwrap(),
-        corpus::get("us-28-point-2025-11").unwrap(),
-    )
-}
-
-fn november_merge() -> Merge {
-    let [base, ours, theirs] = [
-        "us-28-point-2025-11",
-        "geneva-revision-2025-11",
-        "e3-counter-2025-11",
-    ]
-    .map(|id| corpus::get(id).unwrap());
-    merge(base, ours, theirs)
-}
-
-fn cap_history() -> Evolution {
-    let cap = Subject::parse("military/armed-forces-cap").unwrap();
-    evolution(&cap, &corpus::all().iter().collect::<Vec<_>>())
-}
+mod common;
+use common::bundled::{april_to_november, cap_history, comparison as core, november_merge};
 
 #[test]
 fn merge_and_evolution_snapshots() {

@@ -141,15 +141,14 @@ impl TextImport {
         let mut notes = Vec::new();
         let date = match (self.date, front("date")) {
             (Some(date), _) => date,
-            (None, Some(text)) => text.parse().map_err(|_| Error::Parse {
-                file: None,
-                line: 1,
-                column: 1,
-                path: "date".into(),
-                message: format!(
-                    "invalid date `{}` in the front matter (expected YYYY-MM-DD or YYYY-MM)",
-                    crate::text::bounded(&text)
-                ),
+            (None, Some(text)) => text.parse().map_err(|_| {
+                front_matter_error(
+                    "date",
+                    format!(
+                        "invalid date `{}` in the front matter (expected YYYY-MM-DD or YYYY-MM)",
+                        crate::text::bounded(&text)
+                    ),
+                )
             })?,
             (None, None) => {
                 notes.push(Note::new(
@@ -161,15 +160,14 @@ impl TextImport {
         };
         let completeness = match (self.completeness, front("completeness")) {
             (Some(c), _) => c,
-            (None, Some(text)) => text.parse().map_err(|_| Error::Parse {
-                file: None,
-                line: 1,
-                column: 1,
-                path: "completeness".into(),
-                message: format!(
-                    "invalid completeness `{}` (expected complete or partial)",
-                    crate::text::bounded(&text)
-                ),
+            (None, Some(text)) => text.parse().map_err(|_| {
+                front_matter_error(
+                    "completeness",
+                    format!(
+                        "invalid completeness `{}` (expected complete or partial)",
+                        crate::text::bounded(&text)
+                    ),
+                )
             })?,
             (None, None) => Completeness::Complete,
         };
@@ -333,6 +331,17 @@ pub fn review(plan: &Plan) -> Vec<String> {
             crate::text::plain(&line).into_owned()
         })
         .collect()
+}
+
+/// A front matter value that does not read, as a parse error at its key.
+fn front_matter_error(key: &str, message: String) -> Error {
+    Error::Parse {
+        file: None,
+        line: 1,
+        column: 1,
+        path: key.into(),
+        message,
+    }
 }
 
 /// The provisions `lexicon` proposes for `text`, each with the note that says

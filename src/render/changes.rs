@@ -2,9 +2,11 @@
 //! change with its typed changes first, where each side comes from, and its
 //! wording; unknown changes apart from changes; a summary that counts them apart.
 
+use std::collections::HashMap;
+
 use super::sources::{Citations, Mark};
 use crate::diff::{ClauseChange, PlacedClause, PlanHeader, WordChange, WordTag};
-use crate::{ClauseChangeKind, Completeness, PlanDiff, ProvisionChange, ProvisionChangeKind, Texts};
+use crate::{ClauseChangeKind, Completeness, PlanDiff, ProvisionChange, ProvisionChangeKind, Source, Texts};
 
 /// One clause change as shown.
 pub(crate) struct ChangeView<'r, 'a> {
@@ -21,6 +23,8 @@ pub(crate) struct ChangeView<'r, 'a> {
     /// Each old and new clause's number and mark.
     pub old: Vec<(String, Mark)>,
     pub new: Vec<(String, Mark)>,
+    /// Its word diff, computed once for every use.
+    pub wording: Vec<WordChange>,
 }
 
 impl ChangeView<'_, '_> {
@@ -34,7 +38,7 @@ impl ChangeView<'_, '_> {
             && !self.unknown
             && !self.change.before.is_empty()
             && !self.change.after.is_empty()
-            && !self.change.wording().is_empty()
+            && !self.wording.is_empty()
     }
 
     /// The old and new texts: for an edited group, the word runs each side
@@ -55,7 +59,7 @@ impl ChangeView<'_, '_> {
                 }]
             }
         };
-        let wording = self.change.wording();
+        let wording = &self.wording;
         if wording.is_empty() || self.change.before.is_empty() || self.change.after.is_empty() {
             return [whole(text(&self.change.before)), whole(text(&self.change.after))];
         }
@@ -96,18 +100,27 @@ fn shown(change: &ClauseChange) -> bool {
 
 /// The shown clause changes of `diff`, their sources cited in `citations`.
 pub(crate) fn views<'r, 'a>(diff: &'r PlanDiff<'a>, citations: &mut Citations) -> Vec<ChangeView<'r, 'a>> {
-    let marks =
-        |citations: &mut Citations, header: &PlanHeader, clauses: &[PlacedClause]| -> Vec<(String, Mark)> {
-            clauses
-                .iter()
-                .map(|c| {
-                    (
-                        c.clause.label().to_owned(),
-                        citations.clause_mark(header, &c.clause),
-                    )
-                })
-                .collect()
-        };
+    // Each plan's sources by id, looked up once per clause shown.
+    let index = |header: &'r PlanHeader| -> HashMap<&'r str, &'r Source> {
+        header.sources.iter().map(|s| (s.id(), s)).collect()
+    };
+    let (old_sources, new_sources) = (index(&diff.from), index(&diff.to));
+    let marks = |citations: &mut Citations,
+                 sources: &HashMap<&str, &Source>,
+                 clauses: &[PlacedClause]|
+     -> Vec<(String, Mark)> {
+        clauses
+            .iter()
+            .map(|c| {
+                let mark = citations.mark_ids(
+                    |id| sources.get(id).copied(),
+                    &c.clause.sources,
+                    c.clause.confidence,
+                );
+                (c.clause.label().to_owned(), mark)
+            })
+            .collect()
+    };
     super::clause_changes(diff)
         .filter(|(change, _)| shown(change))
         .enumerate()
@@ -117,8 +130,9 @@ pub(crate) fn views<'r, 'a>(diff: &'r PlanDiff<'a>, citations: &mut Citations) -
             heading: super::heading(change),
             unknown: change.kind == ClauseChangeKind::Unknown,
             typed: carried.into_iter().map(provision_line).collect(),
-            old: marks(citations, &diff.from, &change.before),
-            new: marks(citations, &diff.to, &change.after),
+            old: marks(citations, &old_sources, &change.before),
+            new: marks(citations, &new_sources, &change.after),
+            wording: change.wording(),
         })
         .collect()
 }

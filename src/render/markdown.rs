@@ -125,7 +125,7 @@ pub(super) fn diff(diff: &PlanDiff) -> String {
             );
             continue;
         }
-        let wording = view.change.wording();
+        let wording = &view.wording;
         if wording.is_empty() {
             let _ = writeln!(out, "\n{}", text::markdown(unchanged_text(view.change)));
         } else {
@@ -134,7 +134,7 @@ pub(super) fn diff(diff: &PlanDiff) -> String {
             } else {
                 ""
             };
-            let _ = writeln!(out, "\n{label}{}", redline(&wording));
+            let _ = writeln!(out, "\n{label}{}", redline(wording));
         }
     }
     out.push('\n');

@@ -2,16 +2,19 @@
 //! order it first cites them, marks each position with its numbers and
 //! confidence (`[1, 2 · medium]`), and lists the sources in full at its end.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::diff::PlanHeader;
 use crate::text;
-use crate::{Clause, Confidence, Source};
+use crate::{Confidence, Source};
 
 /// The sources a report cites, in order of first citation.
 #[derive(Default)]
 pub(crate) struct Citations {
     sources: Vec<Source>,
+    /// Each cited source, its id left out, to its number: a report cites
+    /// thousands of times, so finding a number must not scan the list.
+    numbers: HashMap<Source, usize>,
 }
 
 impl Citations {
@@ -21,19 +24,13 @@ impl Citations {
         sources
             .iter()
             .map(|source| {
-                let same = |known: &Source| {
-                    known.url == source.url
-                        && known.title == source.title
-                        && known.outlet == source.outlet
-                        && known.date == source.date
-                };
-                match self.sources.iter().position(same) {
-                    Some(index) => index + 1,
-                    None => {
-                        self.sources.push(source.clone());
-                        self.sources.len()
-                    }
-                }
+                let mut key = source.clone();
+                key.id.clear();
+                let next = self.sources.len() + 1;
+                *self.numbers.entry(key).or_insert_with(|| {
+                    self.sources.push(source.clone());
+                    next
+                })
             })
             .collect()
     }
@@ -55,12 +52,6 @@ impl Citations {
     ) -> Mark {
         let sources: Vec<Source> = ids.iter().filter_map(|id| source(id).cloned()).collect();
         self.mark(&sources, confidence)
-    }
-
-    /// The mark of a clause of a diffed plan, its sources looked up in the plan's header.
-    pub(crate) fn clause_mark(&mut self, header: &PlanHeader, clause: &Clause) -> Mark {
-        let find = |id: &str| header.sources.iter().find(|s| s.id == id);
-        self.mark_ids(find, &clause.sources, clause.confidence)
     }
 
     /// The sources cited, each as one line of plain text:

@@ -11,7 +11,7 @@ use super::changes;
 use super::report::{Report, Tone};
 use super::sources::Citations;
 use super::{Options, counts, group_letter, standing, unchanged_text, wrap};
-use crate::diff::{ClauseChange, WordTag};
+use crate::diff::{ClauseChange, WordChange, WordTag};
 use crate::text::plain;
 use crate::{Comparison, ComparisonRow, Evolution, Merge, PlanDiff, RowStatus};
 
@@ -443,7 +443,7 @@ pub(super) fn diff(diff: &PlanDiff, options: &Options) -> String {
         if view.compares_paraphrases(diff) {
             let _ = writeln!(out, "  {}", painter.paint(DIM, "wording (paraphrases compared):"));
         }
-        for line in redline(view.change, width.saturating_sub(4), painter) {
+        for line in redline(view.change, &view.wording, width.saturating_sub(4), painter) {
             let _ = writeln!(out, "    {line}");
         }
     }
@@ -456,8 +456,7 @@ pub(super) fn diff(diff: &PlanDiff, options: &Options) -> String {
 }
 
 /// The group's wording as wrapped lines: a redline when it changed, else the text.
-fn redline(change: &ClauseChange, width: usize, painter: Painter) -> Vec<String> {
-    let wording = change.wording();
+fn redline(change: &ClauseChange, wording: &[WordChange], width: usize, painter: Painter) -> Vec<String> {
     let words: Vec<(WordTag, String)> = if wording.is_empty() {
         unchanged_text(change)
             .split_whitespace()

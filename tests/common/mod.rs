@@ -54,3 +54,41 @@ pub fn chain(err: &dyn std::error::Error) -> String {
     }
     line
 }
+
+/// Results on the bundled plans that several test files look at.
+#[cfg(feature = "corpus")]
+pub mod bundled {
+    use peacediff::{
+        Comparison, Evolution, Merge, PlanDiff, Subject, compare, corpus, diff, evolution, merge,
+    };
+
+    /// All bundled plans compared.
+    pub fn comparison() -> Comparison {
+        compare(&corpus::all().iter().collect::<Vec<_>>()).unwrap()
+    }
+
+    /// The April US framework against the 28-point draft.
+    pub fn april_to_november() -> PlanDiff<'static> {
+        diff(
+            corpus::get("witkoff-2025-04").unwrap(),
+            corpus::get("us-28-point-2025-11").unwrap(),
+        )
+    }
+
+    /// The Geneva revision (ours) and the E3 text (theirs) over the 28-point draft.
+    pub fn november_merge() -> Merge {
+        let [base, ours, theirs] = [
+            "us-28-point-2025-11",
+            "geneva-revision-2025-11",
+            "e3-counter-2025-11",
+        ]
+        .map(|id| corpus::get(id).unwrap());
+        merge(base, ours, theirs)
+    }
+
+    /// The armed-forces cap through every bundled plan.
+    pub fn cap_history() -> Evolution {
+        let cap = Subject::parse("military/armed-forces-cap").unwrap();
+        evolution(&cap, &corpus::all().iter().collect::<Vec<_>>())
+    }
+}
