@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::ProvisionRef;
-use crate::model::{Clause, Confidence, FieldValue, Plan, Provision, Source};
+use crate::model::{Clause, Confidence, FieldValue, Party, Plan, Provision, Source};
 
 /// A provision of a plan in a result cell, with where it comes from: its clause,
 /// how well the clause is attested, and the sources that report it.
@@ -29,12 +29,20 @@ pub struct Entry {
     /// Other readings of the clause that sources report on the same subject.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<OtherReading>,
+    /// The provision's fields whose values are not known (see
+    /// [`Plan::unknown_fields`]): unstated, yet not left out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
 }
 
-/// What other sources report a clause to say on a subject, in place of its own provision.
+/// What other sources report a clause to say on a subject, in place of its own
+/// provision, or a party's competing proposal for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OtherReading {
+    /// Who proposes it, when it is a party's proposal (see [`Reading::proposed_by`](crate::Reading::proposed_by)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposed_by: Vec<Party>,
     /// The reading's provisions on the subject.
     pub provisions: Vec<Provision>,
     /// What the reading says, paraphrased.
@@ -43,6 +51,20 @@ pub struct OtherReading {
     pub sources: Vec<Source>,
     /// How well it is attested.
     pub confidence: Confidence,
+}
+
+impl OtherReading {
+    /// How the reading is introduced: `reported otherwise`, or
+    /// `proposed by united states, ukraine`.
+    pub fn label(&self) -> String {
+        crate::model::reading_label(&self.proposed_by)
+    }
+
+    /// The reading's provisions in words, `; ` between them.
+    pub fn brief(&self) -> String {
+        let briefs: Vec<String> = self.provisions.iter().map(Provision::brief).collect();
+        briefs.join("; ")
+    }
 }
 
 impl Entry {
@@ -66,6 +88,7 @@ impl Entry {
                         .cloned()
                         .collect();
                     (!provisions.is_empty()).then(|| OtherReading {
+                        proposed_by: reading.proposed_by.clone(),
                         provisions,
                         text: reading.text.clone(),
                         sources: resolve(plan, &reading.sources),
@@ -73,7 +96,26 @@ impl Entry {
                     })
                 })
                 .collect(),
+            unknown: plan
+                .unknown_fields(clause, &provision.subject())
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         }
+    }
+
+    /// The provision's position in words, with its unknown fields:
+    /// `capped · cap: 600,000`, `led by: us president · sanctions for violations: not known`.
+    pub fn brief(&self) -> String {
+        let mut brief = self.provision.brief();
+        for field in &self.unknown {
+            if !brief.is_empty() {
+                brief.push_str(" · ");
+            }
+            brief.push_str(&field.replace('_', " "));
+            brief.push_str(": not known");
+        }
+        brief
     }
 
     /// The provisions a cell of an alignment points at in `plan`.
@@ -92,9 +134,34 @@ impl Entry {
         before
             .iter()
             .zip(after)
-            .flat_map(|(b, a)| field_changes(&b.provision, &a.provision))
+            .flat_map(|(b, a)| {
+                let (old, new) = (names(&b.unknown), names(&a.unknown));
+                known_changes(&b.provision, &a.provision, &old, &new)
+            })
             .collect()
     }
+}
+
+fn names(fields: &[String]) -> Vec<&str> {
+    fields.iter().map(String::as_str).collect()
+}
+
+/// [`field_changes`], with a change of a field one side does not know marked
+/// [`unknown`](FieldChange::unknown).
+pub(crate) fn known_changes(
+    before: &Provision,
+    after: &Provision,
+    unknown_before: &[&str],
+    unknown_after: &[&str],
+) -> Vec<FieldChange> {
+    let mut changes = field_changes(before, after);
+    if !unknown_before.is_empty() || !unknown_after.is_empty() {
+        for change in &mut changes {
+            let field = change.path.split('.').next().unwrap_or_default();
+            change.unknown = unknown_before.contains(&field) || unknown_after.contains(&field);
+        }
+    }
+    changes
 }
 
 /// The sources of `plan` with these ids, in the order given; an id the plan
@@ -149,6 +216,10 @@ pub struct FieldChange {
     pub before: Option<FieldValue>,
     /// The new value.
     pub after: Option<FieldValue>,
+    /// Whether the side without a value does not know it, rather than leaving
+    /// it unstated: the change is then not known to be one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
 }
 
 impl FieldChange {
@@ -158,6 +229,7 @@ impl FieldChange {
             path: self.path,
             before: self.after,
             after: self.before,
+            unknown: self.unknown,
         }
     }
 }
@@ -171,6 +243,7 @@ impl fmt::Display for FieldChange {
                 value.to_string()
             }
             Some(value) => crate::model::reading(name, value),
+            None if self.unknown => "not known".to_owned(),
             None => "not stated".to_owned(),
         };
         let label = self.path.replace(['_', '.'], " ");
@@ -234,6 +307,7 @@ fn compare_fields(
                 path,
                 before: a,
                 after: b,
+                unknown: false,
             }),
             _ => {}
         }

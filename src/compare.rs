@@ -53,7 +53,7 @@ pub use crate::cell::{Entry, OtherReading};
 use crate::cell::{Stance, position};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
-use crate::{Error, Plan, Subject, Topic};
+use crate::{Error, Plan, Provision, Subject, Topic};
 
 keywords! {
     /// How the plans stand on a subject.
@@ -214,16 +214,65 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
     })
 }
 
+/// The plans grouped by position. A plan whose entries leave some fields unknown
+/// joins the one group that agrees with it on every field it knows; it stands
+/// alone when none or several do.
 fn agreement_groups(cells: &IndexMap<String, Vec<Entry>>) -> Vec<Vec<String>> {
-    let mut groups: Vec<(Vec<Stance<'_>>, Vec<String>)> = Vec::new();
-    for (id, entries) in cells.iter().filter(|(_, entries)| !entries.is_empty()) {
+    let stating = cells.iter().filter(|(_, entries)| !entries.is_empty());
+    let (partly, known): (Vec<_>, Vec<_>) =
+        stating.partition(|(_, entries)| entries.iter().any(|e| !e.unknown.is_empty()));
+    let mut groups: Vec<(&[Entry], Vec<Stance<'_>>, Vec<String>)> = Vec::new();
+    for (id, entries) in known {
         let key = position(entries);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, members)) => members.push(id.clone()),
-            None => groups.push((key, vec![id.clone()])),
+        match groups.iter_mut().find(|(_, k, _)| *k == key) {
+            Some((_, _, members)) => members.push(id.clone()),
+            None => groups.push((entries, key, vec![id.clone()])),
         }
     }
-    groups.into_iter().map(|(_, members)| members).collect()
+    for (id, entries) in partly {
+        let mut matching = groups
+            .iter_mut()
+            .filter(|(first, _, _)| agrees_where_known(entries, first));
+        match (matching.next(), matching.next()) {
+            (Some((_, _, members)), None) => members.push(id.clone()),
+            _ => groups.push((entries, position(entries), vec![id.clone()])),
+        }
+    }
+    // Groups in column order of their first plan.
+    let column = |id: &String| cells.get_index_of(id).unwrap_or(usize::MAX);
+    let mut groups: Vec<Vec<String>> = groups
+        .into_iter()
+        .map(|(_, _, mut members)| {
+            members.sort_by_key(column);
+            members
+        })
+        .collect();
+    groups.sort_by_key(|members| members.first().map(column));
+    groups
+}
+
+/// Whether two plans' entries on a subject take the same position on every
+/// field both know: provision by provision, in the order of their positions.
+fn agrees_where_known(a: &[Entry], b: &[Entry]) -> bool {
+    fn sorted(entries: &[Entry]) -> Vec<&Entry> {
+        let mut sorted: Vec<&Entry> = entries.iter().collect();
+        sorted.sort_by(|x, y| x.provision.cmp(&y.provision));
+        sorted
+    }
+    a.len() == b.len()
+        && sorted(a)
+            .into_iter()
+            .zip(sorted(b))
+            .all(|(x, y)| match (&x.provision, &y.provision) {
+                (Provision::Other(p), Provision::Other(q)) => p.summary == q.summary,
+                (p, q) => {
+                    let unknown = |field: &str| x.unknown.iter().chain(&y.unknown).any(|u| u == field);
+                    p.subject() == q.subject()
+                        && crate::cell::field_changes(p, q)
+                            .iter()
+                            .all(|change| unknown(change.path.split('.').next().unwrap_or_default()))
+                }
+            })
 }
 
 fn agreement_matrix(ids: &[String], rows: &[ComparisonRow]) -> Vec<Vec<Agreement>> {

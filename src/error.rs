@@ -210,6 +210,30 @@ pub enum Problem {
         /// The subject, written `topic/slug`.
         subject: String,
     },
+    /// A note names fields though it is not of kind `unknown` or names no subject.
+    #[error("only a note of kind `unknown` about one subject or more names fields")]
+    MisplacedFields,
+    /// A note names a field its subject's provisions do not have.
+    #[error("`{}` is not a field of {topic} provisions", bounded(field))]
+    NotAField {
+        /// The field named.
+        field: String,
+        /// The topic of the note's subject, by its JSON name.
+        topic: &'static str,
+    },
+    /// A note says a position or a field is unknown where the plan states it.
+    #[error(
+        "says {} is unknown, but clause `{}` states it",
+        bounded(what),
+        bounded(clause)
+    )]
+    StatedUnknown {
+        /// What the note says is unknown: ``the position on `topic/slug` `` or
+        /// `` `field` of `topic/slug` ``.
+        what: String,
+        /// The id of the clause that states it.
+        clause: Box<str>,
+    },
     /// A URL that is not an absolute `http`/`https` address.
     #[error("`{}` is not an http or https URL", bounded(url))]
     InvalidUrl {

@@ -49,10 +49,14 @@ keywords! {
     }
 }
 
-/// A provision another group of sources reports, in place of the plan's own.
+/// A provision another group of sources reports in place of the plan's own, or a
+/// party's competing proposal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Alternative {
+    /// Who proposes it, when it is a party's proposal rather than another report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposed_by: Vec<crate::Party>,
     /// The reading's provision, with the clause it belongs to.
     pub entry: Entry,
     /// What the reading says, paraphrased.
@@ -122,6 +126,7 @@ pub fn evolution(subject: &Subject, plans: &[&Plan]) -> Evolution {
                         .iter()
                         .filter(|p| p.subject() == *subject)
                         .map(move |p| Alternative {
+                            proposed_by: reading.proposed_by.clone(),
                             entry: Entry::new(plan, clause, p),
                             text: reading.text.clone(),
                             sources: resolve(plan, &reading.sources),
@@ -141,10 +146,15 @@ pub fn evolution(subject: &Subject, plans: &[&Plan]) -> Evolution {
         let (kind, changes) = match (&last, entries.is_empty()) {
             _ if silent && entries.is_empty() => (StepKind::Unknown, Vec::new()),
             (Some(before), false) if !before.is_empty() => {
+                let changes = Entry::changes(before, &entries);
+                // Changes only of fields one side does not know are not known to be changes.
+                let unknown_only = before.len() == entries.len() && changes.iter().all(|c| c.unknown);
                 if position(before) == position(&entries) {
                     (StepKind::Unchanged, Vec::new())
+                } else if unknown_only {
+                    (StepKind::Unchanged, changes)
                 } else {
-                    (StepKind::Amended, Entry::changes(before, &entries))
+                    (StepKind::Amended, changes)
                 }
             }
             (_, false) => (StepKind::Added, Vec::new()),

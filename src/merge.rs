@@ -183,6 +183,7 @@ impl Merge {
             };
             insert_unique(&mut plan.clauses, clauses.iter().cloned());
         }
+        plan.settle_unknowns();
         plan.validate()?;
         Ok(plan)
     }
@@ -579,6 +580,7 @@ fn conflict(base: &[Clause], differs: Vec<String>) -> (MergeKind, Vec<Clause>, V
             clause.notes.push(Note {
                 kind: NoteKind::Conflict,
                 subjects: differs.iter().filter_map(|d| Subject::parse(d)).collect(),
+                fields: Vec::new(),
                 text: format!(
                     "Merge conflict: the two descendants change this differently ({}). The base text stands until the conflict is resolved.",
                     differs.join(", ")
@@ -748,6 +750,7 @@ fn merged_plan(base: &Plan, ours: &Plan, theirs: &Plan, blocks: &[ClauseMerge]) 
     for block in blocks {
         insert_unique(&mut plan.clauses, block.merged.iter().cloned());
     }
+    plan.settle_unknowns();
     plan
 }
 

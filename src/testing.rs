@@ -435,6 +435,7 @@ pub fn note(sources: Vec<String>) -> impl Strategy<Value = Note> {
         .prop_map(|(kind, text, sources, confidence)| Note {
             kind,
             subjects: Vec::new(),
+            fields: Vec::new(),
             text,
             sources,
             confidence,
@@ -533,6 +534,7 @@ pub fn plan_with(size: Size) -> BoxedStrategy<Plan> {
                             .and_then(|(text, pick)| {
                                 let provision = provisions.get(pick % provisions.len().max(1))?.clone();
                                 Some(Reading {
+                                    proposed_by: Vec::new(),
                                     text,
                                     provisions: vec![provision],
                                     sources: cite(&citations),
@@ -554,11 +556,24 @@ pub fn plan_with(size: Size) -> BoxedStrategy<Plan> {
                         (id, clause)
                     },
                 );
+                let clauses: IndexMap<String, Clause> = clauses.collect();
+                let stated: Vec<Subject> = clauses
+                    .values()
+                    .flat_map(|c| c.provisions.iter().map(Provision::subject))
+                    .collect();
                 let notes = notes
                     .into_iter()
+                    .map(|(kind, text, citations, mut subjects)| {
+                        // A position said unknown is one the plan does not state.
+                        if kind == NoteKind::Unknown {
+                            subjects.retain(|s| !stated.contains(s));
+                        }
+                        (kind, text, citations, subjects)
+                    })
                     .map(|(kind, text, citations, subjects)| Note {
                         kind,
                         subjects,
+                        fields: Vec::new(),
                         text,
                         sources: cite(&citations),
                         confidence: None,
@@ -588,7 +603,7 @@ pub fn plan_with(size: Size) -> BoxedStrategy<Plan> {
                     summary: String::new(),
                     notes,
                     sources,
-                    clauses: clauses.collect(),
+                    clauses,
                 }
             },
         )

@@ -242,6 +242,29 @@ fn more_of_the_catalogue() {
              which the clause's own provisions do not",
         ),
         (
+            "unknown-but-stated.json",
+            "plan `sample`, at `notes[0].subjects[0]`: says the position on `military/armed-forces-cap` \
+             is unknown, but clause `2` states it",
+        ),
+        (
+            "unknown-field-stated.json",
+            "plan `sample`, at `clauses[1].notes[0].subjects[0]`: says `cap` of `military/armed-forces-cap` \
+             is unknown, but clause `2` states it",
+        ),
+        (
+            "unknown-not-a-field.json",
+            "plan `sample`, at `clauses[1].notes[0].fields[0]`: `troops` is not a field of military provisions",
+        ),
+        (
+            "fields-on-other-note.json",
+            "plan `sample`, at `clauses[1].notes[0].fields`: only a note of kind `unknown` about one subject \
+             or more names fields",
+        ),
+        (
+            "unknown-proposer.json",
+            "at `clauses[1].alternatives[0].proposed_by[0]`: unknown party `atlantis`",
+        ),
+        (
             "reading-unknown-source.json",
             "plan `sample`, at `clauses[1].alternatives[0].sources[0]`: cites source `S9`, \
              which is not in the plan's sources",

@@ -160,10 +160,13 @@ fn every_change_and_cell_names_its_sources_and_confidence() {
         .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .count();
     assert!(listed > 40, "{listed}");
-    // The Geneva cap's other reading shows in the comparison.
+    // The Geneva cap's other readings show in the comparison.
     let cap = comparison.row("military/armed-forces-cap").unwrap();
-    assert_eq!(cap.cells["geneva-revision-2025-11"][0].readings.len(), 1);
+    assert_eq!(cap.cells["geneva-revision-2025-11"][0].readings.len(), 2);
     assert!(markdown.contains("reported otherwise: unrestricted"));
+    assert!(markdown.contains("reported otherwise: bracketed"));
+    // So do competing proposals, with who proposes each.
+    assert!(markdown.contains("proposed by ukraine: jointly operated"));
 }
 
 #[test]

@@ -20,6 +20,11 @@ fn built_from_parts(json: &Value) -> Option<Plan> {
     for clause in serde_json::from_value::<Vec<Clause>>(part("clauses")).ok()? {
         plan = plan.with_clause(clause);
     }
+    if json.get("notes").is_some() {
+        for note in serde_json::from_value::<Vec<Note>>(part("notes")).ok()? {
+            plan = plan.with_note(note);
+        }
+    }
     Some(plan)
 }
 

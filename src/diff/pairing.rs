@@ -12,7 +12,7 @@ use super::{
     ProvisionChangeKind,
 };
 use crate::align::{self, Options, ProvisionRef};
-use crate::cell::{FieldChange, field_changes};
+use crate::cell::{field_changes, known_changes};
 use crate::correspondence::{Correspondence, correspond};
 use crate::model::Silence;
 use crate::union_find::UnionFind;
@@ -158,15 +158,14 @@ fn provision_changes<'a>(
     if let ([l], [r]) = (left, right)
         && let (Some(old), Some(new)) = (held(a, l), held(b, r))
     {
-        let fields = || field_changes(old.provision, new.provision);
-        add(paired_change(subject, old, new, fields));
+        add(paired_change(subject, (a, old), (b, new)));
         return;
     }
     let (left, right) = (Side::new(a, left), Side::new(b, right));
     let (partner, taken, grouped) = pair_provisions(&left, &right, links);
     for (&old, partner) in left.held.iter().zip(partner) {
         add(match partner.and_then(|j| right.held.get(j).copied()) {
-            Some(new) => paired_change(subject, old, new, || field_changes(old.provision, new.provision)),
+            Some(new) => paired_change(subject, (a, old), (b, new)),
             None => lone_change(subject, ProvisionChangeKind::Removed, old),
         });
     }
@@ -337,22 +336,26 @@ fn place(held: Held<'_>) -> PlacedProvision<'_> {
     }
 }
 
-/// How a provision changed into its partner; `fields` compares their values.
+/// How a provision of plan `a` changed into its partner in plan `b`.
 fn paired_change<'a>(
     subject: &Subject,
-    old: Held<'a>,
-    new: Held<'a>,
-    fields: impl FnOnce() -> Vec<FieldChange>,
+    (a, old): (&Plan, Held<'a>),
+    (b, new): (&Plan, Held<'a>),
 ) -> (ProvisionChange<'a>, ClausePair) {
     let same = old.provision == new.provision;
     // For untyped provisions the slug and summary, their only fields, are
-    // wording, not position.
+    // wording, not position. A field a side's notes say is unknown is not
+    // read as a change of position.
     let fields = if !same && old.provision.is_typed() {
-        fields()
+        let unknown = (
+            a.unknown_fields(old.clause, subject),
+            b.unknown_fields(new.clause, subject),
+        );
+        known_changes(old.provision, new.provision, &unknown.0, &unknown.1)
     } else {
         Vec::new()
     };
-    let kind = if !fields.is_empty() {
+    let kind = if fields.iter().any(|field| !field.unknown) {
         ProvisionChangeKind::Amended
     } else if same && old.clause.text == new.clause.text {
         ProvisionChangeKind::Unchanged

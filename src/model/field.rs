@@ -22,6 +22,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::provision::*;
+use super::subject::Topic;
 
 /// The value of one provision field, as people read it through `Display`
 /// (`russian de facto`, `600,000`, `russia, ukraine`).
@@ -154,6 +155,9 @@ macro_rules! walks {
         )*
         $(
             impl $topic {
+                /// The JSON names of the fields after the subject, in declaration order.
+                const FIELD_NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
+
                 fn fields(&self) -> Vec<(&'static str, Option<FieldValue>)> {
                     let $topic { subject: _, $($field),* } = self;
                     vec![$((stringify!($field), $field.to_field())),*]
@@ -179,6 +183,33 @@ walks! {
     topic Navigation { access, beneficiaries }
     topic Monitoring { lead, members, means, legally_binding, sanctions_for_violations }
     topic Eu { stance, by_year }
+}
+
+impl Topic {
+    /// The JSON names of the fields its provisions have after the subject, in
+    /// declaration order; none for [`Other`](Topic::Other).
+    ///
+    /// ```
+    /// assert_eq!(peacediff::Topic::Military.field_names(), ["stance", "cap", "peacetime_only", "forces"]);
+    /// ```
+    pub fn field_names(self) -> &'static [&'static str] {
+        match self {
+            Topic::Territory => Territory::FIELD_NAMES,
+            Topic::Nato => Nato::FIELD_NAMES,
+            Topic::Sanctions => Sanctions::FIELD_NAMES,
+            Topic::Guarantees => Guarantees::FIELD_NAMES,
+            Topic::Prisoners => Prisoners::FIELD_NAMES,
+            Topic::Ceasefire => Ceasefire::FIELD_NAMES,
+            Topic::Military => Military::FIELD_NAMES,
+            Topic::Economy => Economy::FIELD_NAMES,
+            Topic::Nuclear => Nuclear::FIELD_NAMES,
+            Topic::Governance => Governance::FIELD_NAMES,
+            Topic::Navigation => Navigation::FIELD_NAMES,
+            Topic::Monitoring => Monitoring::FIELD_NAMES,
+            Topic::Eu => Eu::FIELD_NAMES,
+            Topic::Other => &[],
+        }
+    }
 }
 
 impl Provision {

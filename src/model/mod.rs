@@ -14,6 +14,7 @@ pub use field::FieldValue;
 pub(crate) use field::reading;
 pub use limits::Limits;
 pub use party::Party;
+pub(crate) use party::reading_label;
 pub use plan::{Clause, Completeness, Plan, Reading, Texts};
 pub(crate) use plan::{Silence, read_file, read_text};
 pub use provision::{

@@ -24,3 +24,13 @@ keywords! {
         AllParties = "all_parties": "Every party to the conflict.",
     }
 }
+
+/// How another reading of a clause is introduced: `reported otherwise`, or, for a
+/// party's proposal, `proposed by united states, ukraine`.
+pub(crate) fn reading_label(proposed_by: &[Party]) -> String {
+    if proposed_by.is_empty() {
+        return "reported otherwise".to_owned();
+    }
+    let parties: Vec<String> = proposed_by.iter().map(|p| p.as_str().replace('_', " ")).collect();
+    format!("proposed by {}", parties.join(", "))
+}

@@ -72,9 +72,12 @@ pub struct Clause {
     pub alternatives: Vec<Reading>,
 }
 
-/// What some sources report a clause says, where they differ from the clause's own
-/// provisions: the Geneva revision's armed-forces cap is reported raised to 800,000
-/// by some outlets and dropped by others.
+/// Another reading of a clause: what some sources report it says, where they
+/// differ from the clause's own provisions (the Geneva revision's armed-forces cap
+/// is reported raised to 800,000 by some outlets and dropped by others), or, when
+/// [`proposed_by`](Reading::proposed_by) names parties, one of the competing
+/// proposals the clause leaves open (the 20-point plan's Zaporizhzhia point holds
+/// a US and a Ukrainian proposal).
 ///
 /// A reading speaks only of subjects the clause itself speaks of. Alignment, diffs
 /// and comparisons use the clause's own provisions; readings travel with the clause
@@ -82,6 +85,10 @@ pub struct Clause {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reading {
+    /// Who proposes this version, when it is one party's proposal rather than
+    /// another report of the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposed_by: Vec<Party>,
     /// What these sources say, paraphrased.
     pub text: String,
     /// The typed commitments in this reading: at least one.
@@ -167,11 +174,24 @@ impl Reading {
     /// sources: add them with the `with_` methods.
     pub fn new(text: impl Into<String>, confidence: Confidence) -> Reading {
         Reading {
+            proposed_by: Vec::new(),
             text: text.into(),
             provisions: Vec::new(),
             sources: Vec::new(),
             confidence,
         }
+    }
+
+    /// How the reading is introduced: `reported otherwise`, or
+    /// `proposed by united states` for a party's proposal.
+    pub fn label(&self) -> String {
+        super::party::reading_label(&self.proposed_by)
+    }
+
+    /// The reading as a proposal of one more party.
+    pub fn with_proposer(mut self, party: Party) -> Reading {
+        self.proposed_by.push(party);
+        self
     }
 
     /// The reading with one more provision.
@@ -553,7 +573,8 @@ impl Plan {
     }
 
     /// Whether the plan is known to speak to `subject`, having a provision on it or
-    /// saying it leaves it out. A complete plan speaks to every subject; a partial
+    /// saying it leaves it out. A complete plan speaks to every subject but those its
+    /// notes of kind [`Unknown`](crate::NoteKind::Unknown) name without fields; a partial
     /// one only to the subjects of its provisions and of its notes of kind
     /// [`Absent`](crate::NoteKind::Absent). Where a partial plan is silent, its position
     /// is unknown, not absent: diffs, comparisons and merges keep the difference.
@@ -575,12 +596,73 @@ impl Plan {
     /// The subjects the plan's notes of kind [`Absent`](crate::NoteKind::Absent) say it
     /// leaves out, from the plan's notes and its clauses' notes.
     pub fn absent_subjects(&self) -> impl Iterator<Item = &Subject> {
-        let clause_notes = self.clauses.values().flat_map(|c| &c.notes);
-        self.notes
-            .iter()
-            .chain(clause_notes)
+        self.all_notes()
             .filter(|note| note.kind == NoteKind::Absent)
             .flat_map(|note| &note.subjects)
+    }
+
+    /// Narrows notes of kind [`Unknown`](crate::NoteKind::Unknown) to what the plan
+    /// does not state, dropping those left empty: after a merge has taken one
+    /// side's provisions, what the other side did not know may now be stated.
+    pub(crate) fn settle_unknowns(&mut self) {
+        /// Narrows one note to what `provisions` leave unstated; whether anything is left.
+        fn settle(note: &mut Note, provisions: &[&Provision]) -> bool {
+            if note.kind != NoteKind::Unknown {
+                return true;
+            }
+            let states = |subject: &Subject, field: Option<&str>| {
+                provisions.iter().any(|p| {
+                    p.subject() == *subject
+                        && field.is_none_or(|f| p.fields().iter().any(|(name, v)| *name == f && v.is_some()))
+                })
+            };
+            if note.fields.is_empty() {
+                note.subjects.retain(|s| !states(s, None));
+                !note.subjects.is_empty()
+            } else {
+                let subjects = &note.subjects;
+                note.fields
+                    .retain(|f| !subjects.iter().any(|s| states(s, Some(f))));
+                !note.fields.is_empty()
+            }
+        }
+        let all: Vec<&Provision> = self.clauses.values().flat_map(|c| &c.provisions).collect();
+        self.notes.retain_mut(|note| settle(note, &all));
+        for clause in self.clauses.values_mut() {
+            let own: Vec<&Provision> = clause.provisions.iter().collect();
+            clause.notes.retain_mut(|note| settle(note, &own));
+        }
+    }
+
+    /// The plan's notes, then its clauses' notes in document order.
+    pub(crate) fn all_notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes
+            .iter()
+            .chain(self.clauses.values().flat_map(|c| &c.notes))
+    }
+
+    /// The fields of `clause`'s provisions on `subject` whose values notes of kind
+    /// [`Unknown`](crate::NoteKind::Unknown) on the plan or on the clause say are not
+    /// known, by JSON name, without repeats.
+    ///
+    /// ```
+    /// use peacediff::{corpus, Subject};
+    ///
+    /// let plan = corpus::get("ukraine-20-point-2025-12").unwrap();
+    /// let body = Subject::parse("monitoring/enforcement-body").unwrap();
+    /// assert_eq!(plan.unknown_fields(&plan.clauses()["19"], &body), ["sanctions_for_violations"]);
+    /// ```
+    pub fn unknown_fields<'a>(&'a self, clause: &'a Clause, subject: &Subject) -> Vec<&'a str> {
+        let mut fields: Vec<&str> = Vec::new();
+        let notes = self.notes.iter().chain(&clause.notes);
+        for note in notes.filter(|n| n.kind == NoteKind::Unknown && n.subjects.contains(subject)) {
+            for field in &note.fields {
+                if !fields.contains(&field.as_str()) {
+                    fields.push(field);
+                }
+            }
+        }
+        fields
     }
 
     /// Whether `name` is the plan's id or one of its aliases (case-insensitive).
@@ -590,10 +672,13 @@ impl Plan {
     }
 }
 
-/// Where a plan is silent: the subjects a partial plan does not [cover](Plan::covers).
+/// Where a plan is silent: the subjects a partial plan does not [cover](Plan::covers),
+/// and those any plan's notes of kind [`Unknown`](NoteKind::Unknown) name.
 pub(crate) struct Silence {
     /// For a partial plan, the subjects it covers; `None` for a complete one.
     covered: Option<foldhash::HashSet<Subject>>,
+    /// Subjects whose position notes say is unknown.
+    unknown: foldhash::HashSet<Subject>,
 }
 
 impl Silence {
@@ -602,19 +687,27 @@ impl Silence {
             let provisions = plan.provisions().map(|(_, p)| p.subject());
             provisions.chain(plan.absent_subjects().cloned()).collect()
         });
-        Silence { covered }
+        let unknown = plan
+            .all_notes()
+            .filter(|note| note.kind == NoteKind::Unknown && note.fields.is_empty())
+            .flat_map(|note| note.subjects.iter().cloned())
+            .collect();
+        Silence { covered, unknown }
     }
 
-    /// Whether the plan is partial and says nothing on `subject`.
+    /// Whether the plan says nothing on `subject`: partial and silent, or said unknown.
     pub(crate) fn on(&self, subject: &Subject) -> bool {
-        self.covered
-            .as_ref()
-            .is_some_and(|covered| !covered.contains(subject))
+        self.unknown.contains(subject)
+            || self
+                .covered
+                .as_ref()
+                .is_some_and(|covered| !covered.contains(subject))
     }
 
     /// Whether the plan is silent on every subject of the other plan's `clauses`.
     pub(crate) fn on_all<'c>(&self, mut clauses: impl Iterator<Item = &'c Clause>) -> bool {
-        self.covered.is_some() && clauses.all(|c| c.provisions.iter().all(|p| self.on(&p.subject())))
+        (self.covered.is_some() || !self.unknown.is_empty())
+            && clauses.all(|c| c.provisions.iter().all(|p| self.on(&p.subject())))
     }
 }
 

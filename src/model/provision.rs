@@ -411,6 +411,7 @@ keywords! {
         Barred = "barred": "Not allowed.",
         NoPermanentPeacetimePresence = "no_permanent_peacetime_presence": "No permanent presence in peacetime.",
         Stationed = "stationed": "To be stationed.",
+        Bracketed = "bracketed": "Left open in brackets for later agreement.",
     }
 }
 
@@ -502,6 +503,7 @@ keywords! {
         NonNuclear = "non_nuclear": "Ukraine stays a non-nuclear state under the NPT.",
         TreatiesExtended = "treaties_extended": "Arms-control treaties are extended.",
         NoConsensus = "no_consensus": "The negotiators have not agreed.",
+        JointlyOperated = "jointly_operated": "The plant is run jointly by the operators named.",
     }
 }
 

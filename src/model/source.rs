@@ -68,6 +68,7 @@ keywords! {
         Context = "context": "Background that helps reading the clause.",
         Conflict = "conflict": "A merge left two different changes to the clause unresolved.",
         Proposed = "proposed": "The text importer proposed the subjects from the words it quotes; a person should review them.",
+        Unknown = "unknown": "No source says what the plan holds on the subjects, or on the named fields of its provisions on them: its position there is unknown, not left out, even in a complete plan.",
     }
 }
 
@@ -80,10 +81,17 @@ pub struct Note {
     /// What kind of remark this is.
     pub kind: NoteKind,
     /// The subjects the note is about, if any. A note of kind
-    /// [`Absent`](NoteKind::Absent) makes a partial plan speak to its subjects: see
-    /// [`Plan::covers`](crate::Plan::covers).
+    /// [`Absent`](NoteKind::Absent) makes a partial plan speak to its subjects, one
+    /// of kind [`Unknown`](NoteKind::Unknown) without fields makes any plan silent
+    /// on them: see [`Plan::covers`](crate::Plan::covers).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<Subject>,
+    /// For a note of kind [`Unknown`](NoteKind::Unknown): the fields of the
+    /// provisions on its subjects whose values are not known (by JSON name, such
+    /// as `sanctions_for_violations`). The provisions leave them unstated, and
+    /// diffs and comparisons read them as unknown, not as a different position.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
     /// The remark, in plain words.
     pub text: String,
     /// Ids of the sources behind it.
@@ -101,6 +109,7 @@ impl Note {
         Note {
             kind,
             subjects: Vec::new(),
+            fields: Vec::new(),
             text: text.into(),
             sources: Vec::new(),
             confidence: None,
@@ -110,6 +119,12 @@ impl Note {
     /// The note about one more subject.
     pub fn with_subject(mut self, subject: Subject) -> Note {
         self.subjects.push(subject);
+        self
+    }
+
+    /// The note naming one more unknown field, by its JSON name.
+    pub fn with_field(mut self, field: impl Into<String>) -> Note {
+        self.fields.push(field.into());
         self
     }
 

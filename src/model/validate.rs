@@ -6,8 +6,8 @@ use indexmap::map::Entry;
 use super::limits::Limits;
 use super::plan::{Clause, Plan};
 use super::provision::Provision;
-use super::source::{Date, Note, Source};
-use super::subject::is_kebab_case;
+use super::source::{Date, Note, NoteKind, Source};
+use super::subject::{Subject, is_kebab_case};
 use crate::error::{Error, Problem};
 
 /// Smallest and largest plausible values of the numeric fields.
@@ -143,6 +143,88 @@ impl Plan {
         }
         for (index, (key, clause)) in self.clauses.iter().enumerate() {
             self.check_clause(index, key, clause)?;
+        }
+        self.check_unknowns()
+    }
+
+    /// Notes of kind `unknown` name fields of their subjects' topics, and never
+    /// what the plan states: a subject unknown as a whole has no provision in the
+    /// plan, an unknown field is unstated in the provisions the note covers (the
+    /// clause's for a clause note, the plan's for a plan note). Other notes name no fields.
+    fn check_unknowns(&self) -> Result<(), Error> {
+        let plan = self.id.as_str();
+        let clause_notes = self.clauses.values().enumerate().flat_map(|(c, clause)| {
+            let notes = clause.notes.iter().enumerate();
+            notes.map(move |(n, note)| (format!("clauses[{c}].notes[{n}]"), note, Some(clause)))
+        });
+        let plan_notes = self
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(n, note)| (format!("notes[{n}]"), note, None));
+        let mut unknown = plan_notes
+            .chain(clause_notes)
+            .filter(|(_, note, _)| note.kind == NoteKind::Unknown || !note.fields.is_empty())
+            .peekable();
+        if unknown.peek().is_none() {
+            return Ok(());
+        }
+        // Where each subject is stated, built once: notes may be many.
+        let mut stated: foldhash::HashMap<Subject, Vec<(&Clause, &Provision)>> = Default::default();
+        for (clause, provision) in self.provisions() {
+            stated
+                .entry(provision.subject())
+                .or_default()
+                .push((clause, provision));
+        }
+        for (path, note, clause) in unknown {
+            if note.kind != NoteKind::Unknown || (note.subjects.is_empty() && !note.fields.is_empty()) {
+                return Err(Error::invalid(
+                    plan,
+                    format!("{path}.fields"),
+                    Problem::MisplacedFields,
+                ));
+            }
+            for (s, subject) in note.subjects.iter().enumerate() {
+                let names = subject.topic().field_names();
+                if let Some((f, field)) = note
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .find(|(_, f)| !names.contains(&f.as_str()))
+                {
+                    let problem = Problem::NotAField {
+                        field: field.clone(),
+                        topic: subject.topic().as_str(),
+                    };
+                    return Err(Error::invalid(plan, format!("{path}.fields[{f}]"), problem));
+                }
+                let covered = stated.get(subject).into_iter().flatten();
+                let mut covered = covered.filter(|(c, _)| clause.is_none_or(|clause| c.id == clause.id));
+                let contradicted = covered.find_map(|(c, provision)| {
+                    if note.fields.is_empty() {
+                        return Some((c, None));
+                    }
+                    let values = provision.fields();
+                    let given = note.fields.iter().find(|field| {
+                        values
+                            .iter()
+                            .any(|(name, value)| name == field && value.is_some())
+                    });
+                    given.map(|field| (c, Some(field.clone())))
+                });
+                if let Some((c, field)) = contradicted {
+                    let what = match field {
+                        Some(field) => format!("`{field}` of `{subject}`"),
+                        None => format!("the position on `{subject}`"),
+                    };
+                    let problem = Problem::StatedUnknown {
+                        what,
+                        clause: c.id.as_str().into(),
+                    };
+                    return Err(Error::invalid(plan, format!("{path}.subjects[{s}]"), problem));
+                }
+            }
         }
         Ok(())
     }

@@ -141,18 +141,17 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
                             body,
                             "<span class=\"clause\">{}</span>{} {}<details><summary>text</summary>{}</details>",
                             text::html(&entry.number),
-                            text::html(&entry.provision.brief()),
+                            text::html(&entry.brief()),
                             mark.html(),
                             text::html(&entry.text)
                         );
                         for reading in &entry.readings {
-                            let briefs: Vec<String> =
-                                reading.provisions.iter().map(crate::Provision::brief).collect();
                             let mark = citations.mark(&reading.sources, reading.confidence);
                             let _ = write!(
                                 body,
-                                "<br /><span class=\"reading\">reported otherwise: {} {}</span>",
-                                text::html(&briefs.join("; ")),
+                                "<br /><span class=\"reading\">{}: {} {}</span>",
+                                text::html(&reading.label()),
+                                text::html(&reading.brief()),
                                 mark.html()
                             );
                         }

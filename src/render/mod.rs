@@ -304,11 +304,10 @@ pub(crate) fn cell_texts(
     let mut texts = Vec::new();
     for entry in entries {
         let mark = citations.mark(&entry.sources, entry.confidence);
-        texts.push(format!("{} {} {mark}", entry.number, entry.provision.brief()));
+        texts.push(format!("{} {} {mark}", entry.number, entry.brief()));
         for reading in &entry.readings {
-            let briefs: Vec<String> = reading.provisions.iter().map(crate::Provision::brief).collect();
             let mark = citations.mark(&reading.sources, reading.confidence);
-            texts.push(format!("reported otherwise: {} {mark}", briefs.join("; ")));
+            texts.push(format!("{}: {} {mark}", reading.label(), reading.brief()));
         }
     }
     texts

@@ -87,7 +87,7 @@ pub(super) fn terminal(plan: &Plan, options: &Options) -> String {
         }
         for reading in &clause.alternatives {
             let mark = mark_of(&mut citations, plan, &reading.sources, reading.confidence);
-            let text = format!("reported otherwise {mark}: {}", reading.text);
+            let text = format!("{} {mark}: {}", reading.label(), reading.text);
             for line in wrap(&text, body) {
                 let _ = writeln!(out, "{:indent$}{line}", "");
             }
@@ -145,7 +145,8 @@ pub(super) fn markdown(plan: &Plan) -> String {
             let mark = mark_of(&mut citations, plan, &reading.sources, reading.confidence);
             let _ = writeln!(
                 out,
-                "  - reported otherwise {}: {}",
+                "  - {} {}: {}",
+                text::markdown(&reading.label()),
                 text::markdown(&mark.to_string()),
                 text::markdown(&reading.text)
             );
@@ -205,7 +206,8 @@ fn html_section(plan: &Plan, citations: &mut Citations) -> String {
             let mark = mark_of(citations, plan, &reading.sources, reading.confidence);
             let _ = write!(
                 body,
-                "<p class=\"reading\">reported otherwise {}: {}</p>",
+                "<p class=\"reading\">{} {}: {}</p>",
+                text::html(&reading.label()),
                 mark.html(),
                 text::html(&reading.text)
             );

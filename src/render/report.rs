@@ -234,9 +234,10 @@ pub(crate) fn evolution(evolution: &Evolution) -> Report {
             {
                 let mark = citations.mark(&alt.sources, alt.confidence);
                 lines.push(format!(
-                    "reported otherwise: {} {} {mark}",
+                    "{}: {} {} {mark}",
+                    crate::model::reading_label(&alt.proposed_by),
                     alt.entry.number,
-                    alt.entry.provision.brief(),
+                    alt.entry.brief(),
                 ));
             }
             for note in &step.notes {

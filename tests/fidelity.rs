@@ -1,0 +1,200 @@
+//! The corrected rows of the bundled plans: what the reporting says they hold,
+//! what it leaves unknown, and readings and proposals kept side by side.
+
+use peacediff::*;
+
+fn plan(id: &str) -> &'static Plan {
+    corpus::get(id).unwrap_or_else(|| panic!("no bundled plan `{id}`"))
+}
+
+fn comparison() -> Comparison {
+    let all: Vec<&Plan> = corpus::all().iter().collect();
+    compare(&all).unwrap()
+}
+
+fn row<'c>(comparison: &'c Comparison, subject: &str) -> &'c ComparisonRow {
+    comparison
+        .row(subject)
+        .unwrap_or_else(|| panic!("no row {subject}"))
+}
+
+/// The clause ids a plan's cell holds on a row.
+fn clauses<'r>(row: &'r ComparisonRow, id: &str) -> Vec<&'r str> {
+    row.cells[id].iter().map(|e| e.clause.as_str()).collect()
+}
+
+#[test]
+fn point_13_of_the_20_points_carries_the_rules_on_religion_and_language() {
+    let comparison = comparison();
+    let row = row(&comparison, "governance/religion-and-language");
+    assert_eq!(clauses(row, "ukraine-20-point-2025-12"), ["13"]);
+    // The same substance as US sub-point 20a: the two agree.
+    assert_eq!(
+        row.group_of("ukraine-20-point-2025-12"),
+        row.group_of("us-28-point-2025-11")
+    );
+    assert!(!row.absent.contains(&"ukraine-20-point-2025-12".to_owned()));
+    let entry = &row.cells["ukraine-20-point-2025-12"][0];
+    assert!(entry.sources.iter().any(|s| s.outlet == "24 Kanal"));
+}
+
+#[test]
+fn what_the_20_points_may_not_say_is_unknown_not_left_out() {
+    let comparison = comparison();
+    for subject in [
+        "governance/media-and-education-rights",
+        "governance/nazi-ideology",
+        "prisoners/committee",
+    ] {
+        let row = row(&comparison, subject);
+        assert!(
+            row.unknown.contains(&"ukraine-20-point-2025-12".to_owned()),
+            "{subject}"
+        );
+        assert!(
+            !row.absent.contains(&"ukraine-20-point-2025-12".to_owned()),
+            "{subject}"
+        );
+    }
+    // The diff from the 28-point draft says so too: these provisions are not removed.
+    let changes = diff(plan("us-28-point-2025-11"), plan("ukraine-20-point-2025-12"));
+    for subject in ["governance/nazi-ideology", "prisoners/committee"] {
+        let change = changes
+            .provisions
+            .iter()
+            .find(|p| p.subject.to_string() == subject)
+            .unwrap();
+        assert_eq!(change.kind, ProvisionChangeKind::Unknown, "{subject}");
+    }
+    // A complete plan still leaves out what no note calls unknown.
+    assert!(
+        row(&comparison, "nato/ukraine-membership")
+            .absent
+            .contains(&"ukraine-20-point-2025-12".to_owned())
+    );
+}
+
+#[test]
+fn an_unknown_field_is_not_a_change_of_position() {
+    let (draft, framework) = (plan("us-28-point-2025-11"), plan("ukraine-20-point-2025-12"));
+    let changes = diff(draft, framework);
+    let body = changes
+        .provisions
+        .iter()
+        .find(|p| p.subject.to_string() == "monitoring/enforcement-body")
+        .unwrap();
+    assert_ne!(body.kind, ProvisionChangeKind::Amended);
+    let fields: Vec<String> = body.fields.iter().map(ToString::to_string).collect();
+    assert_eq!(fields, ["sanctions for violations: yes → not known"]);
+    assert!(body.fields[0].unknown);
+    // The inverse diff reads the same from the other side.
+    let back = diff(framework, draft);
+    let body_back = back
+        .provisions
+        .iter()
+        .find(|p| p.subject.to_string() == "monitoring/enforcement-body")
+        .unwrap();
+    assert_eq!(
+        body_back.fields[0].to_string(),
+        "sanctions for violations: not known → yes"
+    );
+
+    // In a comparison the two agree on what both are known to say.
+    let comparison = comparison();
+    let row = row(&comparison, "monitoring/enforcement-body");
+    assert_eq!(
+        row.group_of("ukraine-20-point-2025-12"),
+        row.group_of("us-28-point-2025-11")
+    );
+    assert_eq!(
+        row.cells["ukraine-20-point-2025-12"][0].unknown,
+        ["sanctions_for_violations"]
+    );
+}
+
+#[test]
+fn the_three_guarantees_mirroring_article_5_line_up_on_one_subject() {
+    let comparison = comparison();
+    let row = row(&comparison, "guarantees/ukraine");
+    let article_5 = |id: &str| -> Vec<&str> {
+        row.cells[id]
+            .iter()
+            .filter(|e| {
+                matches!(&e.provision, Provision::Guarantees(g) if g.form == Some(GuaranteeForm::Article5Like))
+            })
+            .map(|e| e.clause.as_str())
+            .collect()
+    };
+    assert_eq!(article_5("european-ukrainian-2025-04"), ["7"]);
+    assert_eq!(article_5("e3-counter-2025-11"), ["10"]);
+    assert_eq!(article_5("ukraine-20-point-2025-12"), ["5"]);
+    // E3's point 10 no longer stands apart on the guarantors subject.
+    let guarantors = self::row(&comparison, "guarantees/guarantors");
+    assert!(guarantors.cells["e3-counter-2025-11"].is_empty());
+}
+
+#[test]
+fn reconstruction_from_russian_assets_is_coded_alike_in_april_and_in_the_e3_text() {
+    let subject = Subject::parse("economy/reconstruction").unwrap();
+    let on = |id: &str, clause: &str| -> Provision {
+        plan(id).clauses()[clause]
+            .provisions
+            .iter()
+            .find(|p| p.subject() == subject)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        on("european-ukrainian-2025-04", "20"),
+        on("e3-counter-2025-11", "14")
+    );
+}
+
+#[test]
+fn the_zaporizhzhia_point_keeps_both_proposals_with_their_proposers() {
+    let point = &plan("ukraine-20-point-2025-12").clauses()["12"];
+    let proposers: Vec<&[Party]> = point
+        .alternatives
+        .iter()
+        .map(|r| r.proposed_by.as_slice())
+        .collect();
+    assert_eq!(proposers, [&[Party::UnitedStates][..], &[Party::Ukraine][..]]);
+    let splits: Vec<String> = point
+        .alternatives
+        .iter()
+        .map(|r| r.provisions[0].brief())
+        .collect();
+    assert!(
+        splits[0].contains("united states 33%, ukraine 33%, russia 33%"),
+        "{}",
+        splits[0]
+    );
+    assert!(
+        splits[1].contains("ukraine 50%, united states 50%"),
+        "{}",
+        splits[1]
+    );
+    // The plan's own position stays "no consensus"; comparisons show both proposals beside it.
+    let comparison = comparison();
+    let cell = &row(&comparison, "nuclear/zaporizhzhia-npp").cells["ukraine-20-point-2025-12"];
+    let labels: Vec<String> = cell[0].readings.iter().map(|r| r.label()).collect();
+    assert_eq!(labels, ["proposed by united states", "proposed by ukraine"]);
+}
+
+#[test]
+fn geneva_attributes_the_territory_account_and_keeps_three_readings_of_the_army() {
+    let geneva = plan("geneva-revision-2025-11");
+    assert!(
+        geneva.clauses()["territory"]
+            .text
+            .contains("Bevz told the Washington Post")
+    );
+    let army = &geneva.clauses()["armed-forces"];
+    let readings: Vec<String> = army
+        .alternatives
+        .iter()
+        .map(|r| r.provisions[0].brief())
+        .collect();
+    assert_eq!(readings, ["unrestricted", "bracketed"]);
+    assert_eq!(army.alternatives[1].confidence, Confidence::Low);
+}
