@@ -204,6 +204,7 @@ pub mod laws;
 mod matching;
 pub mod merge;
 mod model;
+pub mod positions;
 #[cfg(feature = "render")]
 #[cfg_attr(docsrs, doc(cfg(feature = "render")))]
 pub mod render;
@@ -233,6 +234,7 @@ pub use model::{
     Reading, Sanctions, SanctionsSubject, Scope, Source, Subject, Territory, TerritoryStatus,
     TerritorySubject, Texts, Topic, Trigger, known_subjects, ranges,
 };
+pub use positions::{PositionRow, Positions, Stated, Verdict, positions};
 
 /// The README's examples run as doctests, so they cannot go stale.
 #[cfg(doctest)]

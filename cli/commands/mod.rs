@@ -15,6 +15,7 @@ mod input;
 mod merge;
 mod output;
 mod plans;
+mod positions;
 
 /// Peace plans as typed data, compared clause by clause.
 ///
@@ -35,6 +36,7 @@ enum Command {
     Diff(diff::Args),
     Merge(merge::Args),
     Evolution(evolution::Args),
+    Positions(positions::Args),
     Plans(plans::Args),
     Import(import::Args),
 }
@@ -62,6 +64,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Evolution(args) => evolution::run(args),
+        Command::Positions(args) => positions::run(args),
         Command::Plans(args) => plans::run(args),
         Command::Import(args) => import::run(args),
     };

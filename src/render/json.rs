@@ -14,6 +14,7 @@
 //! | [`Comparison`] | `peacediff/comparison/2` | `plans` (ids in column order), `rows` (each with `subject`, `topic`, `status`, `groups`, and `cells` keyed by plan id: a list of entries `{clause, number, text, provision, confidence, sources, readings, unknown}` (`clause` the id, `sources` the clause's sources in full, `readings` other readings or competing proposals on the subject, each with `proposed_by` when a party's proposal, `unknown` the provision's fields no source gives; the last three omitted when empty), empty where the plan lacks the subject; `absent` and `unknown`, when present: the ids of plans that leave the subject out and of partial plans silent on it), `matrix` (`{agreed, shared}` per pair of plans) |
 //! | [`PlanDiff`] | `peacediff/diff/2` | `from`, `to` (the plans' headers: a plan file's fields but `clauses`, none left out), `clauses` (clause changes in the new plan's order), `provisions` (provision changes by subject): see below |
 //! | [`Merge`] | `peacediff/merge/2` | `base`, `ours`, `theirs` (plan ids), `subjects` (each with `subject`, `kind`, `base`, `ours`, `theirs`: lists of entries as in a comparison, `ours` and `theirs` `null` where a partial plan is silent; `differs`: the field paths a conflict differs on), `clauses` (each with `kind`, `base`, `ours`, `theirs`, `merged`: lists of clauses; `differs`), `plan` (the merged plan) |
+//! | [`Positions`](crate::Positions) | `peacediff/positions/1` | `plans` (assessed ids), `parties` (each with `party` and `plans`: `{id, title, date}` of its stated plans), `rows` (each with `subject`, `topic`, `stated`: per party `{party, positions}`, the entries of each stated plan that speaks to it, keyed by plan id; `plans`: per assessed plan id `{entries, unknown, standings}`, each standing `{party, verdict, against}` with `verdict` one of `matches`, `differs`, `leaves_open`), `summary` (per plan id, `[party, {matches, differs, leaves_open}]` pairs) |
 //! | [`Evolution`] | `peacediff/evolution/2` | `subject`, `steps` (each with `plan`, `date`, `kind`, `entries` as in a comparison, `alternatives` (each with `entry`, `text`, `sources` in full, `confidence`), `changes`, `notes`) |
 //!
 //! Plans, clauses, provisions, sources and notes are written as in a plan file
@@ -260,6 +261,10 @@ impl Versioned for Merge {
 
 impl Versioned for Evolution {
     const SCHEMA: &'static str = "peacediff/evolution/2";
+}
+
+impl Versioned for crate::Positions {
+    const SCHEMA: &'static str = "peacediff/positions/1";
 }
 
 /// The value with its schema first, as written.

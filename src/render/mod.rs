@@ -214,6 +214,24 @@ impl Render for Evolution {
     }
 }
 
+impl Render for crate::Positions {
+    fn render(&self, format: Format, options: &Options) -> String {
+        match format {
+            Format::Terminal => terminal::positions(self, options),
+            Format::Markdown => report::markdown(&report::positions(self)),
+            Format::Json => json::to_json(self),
+            Format::Html => report::html(&report::positions(self)),
+        }
+    }
+
+    fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            _ => out.write_all(self.render(format, options).as_bytes()),
+        }
+    }
+}
+
 /// Greedy word wrap to `width` characters, each word made [plain](crate::text::plain);
 /// a word longer than the width is cut into pieces, so that nothing is lost and
 /// nothing overflows.

@@ -6,9 +6,11 @@ use std::fmt::Write as _;
 
 use super::sources::Citations;
 use super::{cell_texts, tally};
+use crate::Party;
 use crate::compare::Entry;
 use crate::evolution::{Evolution, StepKind};
 use crate::merge::{Merge, MergeKind};
+use crate::positions::{Positions, StatedPlan, Verdict, party_name};
 
 /// How a tag reads: the colour in a terminal, the class in HTML.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -273,6 +275,121 @@ pub(crate) fn evolution(evolution: &Evolution) -> Report {
         summary: format!("Steps: {}.", tally(evolution.steps.iter().map(|s| s.kind))),
         sources: citations,
     }
+}
+
+/// Plans against the parties' stated positions: a section per plan, an item per
+/// subject a party speaks to, the plan's position beside each party's.
+pub(crate) fn positions(positions: &Positions) -> Report {
+    let mut citations = Citations::default();
+    let party_label = |party: Party, plan: &StatedPlan| {
+        format!("{} stated, {} ({})", party_name(party), plan.date, plan.id)
+    };
+    let sections = positions
+        .plans
+        .iter()
+        .map(|id| {
+            let items = positions
+                .rows
+                .iter()
+                .filter_map(|row| {
+                    let standing = row.plans.get(id)?;
+                    let mut columns = vec![Version {
+                        label: id.clone(),
+                        unknown: standing.entries.is_empty() && standing.unknown,
+                        text: cell(
+                            (!(standing.entries.is_empty() && standing.unknown))
+                                .then_some(&standing.entries[..]),
+                            &mut citations,
+                        ),
+                    }];
+                    for stated in &row.stated {
+                        let party = positions.parties.iter().find(|p| p.party == stated.party);
+                        for (plan_id, entries) in &stated.positions {
+                            let Some(plan) =
+                                party.and_then(|p| p.plans.iter().find(|plan| plan.id == *plan_id))
+                            else {
+                                continue;
+                            };
+                            columns.push(Version::new(
+                                party_label(stated.party, plan),
+                                cell(Some(entries), &mut citations),
+                            ));
+                        }
+                    }
+                    let lines: Vec<String> = standing.standings.iter().map(ToString::to_string).collect();
+                    let matched: Vec<String> = standing
+                        .standings
+                        .iter()
+                        .filter(|s| s.verdict == Verdict::Matches)
+                        .map(|s| party_name(s.party))
+                        .collect();
+                    let (tag, tone) = if !matched.is_empty() {
+                        (format!("matches {}", matched.join(" and ")), Tone::Calm)
+                    } else if standing.entries.is_empty() {
+                        ("leaves open".to_owned(), Tone::Faint)
+                    } else {
+                        ("differs".to_owned(), Tone::Change)
+                    };
+                    Some(Item {
+                        tag,
+                        tone,
+                        title: row.subject.to_string(),
+                        columns,
+                        lines,
+                    })
+                })
+                .collect();
+            Section {
+                heading: format!("{id}: {}", standing_summary(positions, id)),
+                items,
+            }
+        })
+        .collect();
+    let parties: Vec<String> = positions
+        .parties
+        .iter()
+        .map(|p| {
+            let plans: Vec<String> = p
+                .plans
+                .iter()
+                .map(|plan| format!("{} ({})", plan.id, plan.date))
+                .collect();
+            format!("{}: {}", party_name(p.party), plans.join(", "))
+        })
+        .collect();
+    let summary: Vec<String> = positions
+        .plans
+        .iter()
+        .map(|id| format!("{id}: {}", standing_summary(positions, id)))
+        .collect();
+    Report {
+        title: format!("{} plans against the parties' stated positions", positions.plans.len()),
+        intro: vec![
+            format!("Stated positions: {}.", parties.join("; ")),
+            "A plan matches a party on a subject where it takes the position one of the party's stated plans takes, differs where it takes another, and leaves it open where it takes none (left out, or not known). Subjects no party speaks to are not shown.".to_owned(),
+        ],
+        sections,
+        summary: format!("{}.", summary.join(". ")),
+        sources: citations,
+    }
+}
+
+/// A plan's tallies in words: `against Russia: matches 5, differs 7, leaves 3 open; against Ukraine: …`.
+fn standing_summary(positions: &Positions, id: &str) -> String {
+    let tallies = positions.summary.get(id).map(Vec::as_slice).unwrap_or_default();
+    let parts: Vec<String> = tallies
+        .iter()
+        .map(|(party, tally)| {
+            format!(
+                "against {}: matches {}, differs {}, leaves {} open",
+                party_name(*party),
+                tally.matches,
+                tally.differs,
+                tally.leaves_open
+            )
+        })
+        .collect();
+    parts.join("; ")
 }
 
 /// The report as Markdown.

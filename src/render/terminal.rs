@@ -529,6 +529,11 @@ pub(super) fn evolution(evolution: &Evolution, options: &Options) -> String {
     report(&super::report::evolution(evolution), options)
 }
 
+/// Plans against the parties' stated positions.
+pub(super) fn positions(positions: &crate::Positions, options: &Options) -> String {
+    report(&super::report::positions(positions), options)
+}
+
 fn report(report: &Report, options: &Options) -> String {
     let painter = Painter { color: options.color };
     let mut out = String::new();
