@@ -363,7 +363,11 @@ pub(crate) fn positions(positions: &Positions) -> Report {
         .map(|id| format!("{id}: {}", standing_summary(positions, id)))
         .collect();
     Report {
-        title: format!("{} plans against the parties' stated positions", positions.plans.len()),
+        title: format!(
+            "{} plan{} against the parties' stated positions",
+            positions.plans.len(),
+            if positions.plans.len() == 1 { "" } else { "s" }
+        ),
         intro: vec![
             format!("Stated positions: {}.", parties.join("; ")),
             "A plan matches a party on a subject where it takes the position one of the party's stated plans takes, differs where it takes another, and leaves it open where it takes none (left out, or not known). Subjects no party speaks to are not shown.".to_owned(),
