@@ -198,3 +198,33 @@ fn geneva_attributes_the_territory_account_and_keeps_three_readings_of_the_army(
     assert_eq!(readings, ["unrestricted", "bracketed"]);
     assert_eq!(army.alternatives[1].confidence, Confidence::Low);
 }
+
+#[test]
+fn the_2026_follow_up_is_kept_as_dated_sourced_notes_without_the_unverified_leads() {
+    let framework = plan("ukraine-20-point-2025-12");
+    let signing = framework
+        .notes
+        .iter()
+        .find(|n| n.text.contains("Sybiha"))
+        .expect("the signing structure of January 2026");
+    assert!(signing.text.contains("28 January 2026"));
+    assert_eq!(signing.sources, ["N18", "N19"]);
+    assert_eq!(signing.confidence, Some(Confidence::High));
+    let znpp = framework
+        .notes
+        .iter()
+        .find(|n| {
+            n.subjects
+                .iter()
+                .any(|s| s.to_string() == "nuclear/zaporizhzhia-npp")
+                && n.text.starts_with("Follow-up")
+        })
+        .unwrap();
+    assert!(znpp.text.contains("Russia rejected"));
+    // The unverified leads (N44 to N46, N43) are not used anywhere.
+    for plan in corpus::all() {
+        for id in ["N43", "N44", "N45", "N46"] {
+            assert!(!plan.sources().contains_key(id), "{} cites {id}", plan.id);
+        }
+    }
+}
