@@ -231,8 +231,8 @@ pub use model::{
     HumanitarianTerms, Lifting, Limits, Means, Military, MilitaryStance, MilitarySubject, Money, Monitoring,
     MonitoringSubject, Nato, NatoStance, NatoSubject, Navigation, NavigationSubject, Note, NoteKind, Nuclear,
     NuclearStance, NuclearSubject, Other, Party, Plan, PowerShare, Prisoners, PrisonersSubject, Provision,
-    Reading, Sanctions, SanctionsSubject, Scope, Source, Subject, Territory, TerritoryStatus,
-    TerritorySubject, Texts, Topic, Trigger, known_subjects, ranges,
+    Reading, Sanctions, SanctionsScope, SanctionsSubject, Scope, Source, Subject, Territory, TerritoryStatus,
+    TerritorySubject, Texts, Topic, Treaty, Trigger, known_subjects, ranges,
 };
 pub use positions::{PositionRow, Positions, Stated, Verdict, positions};
 

@@ -184,7 +184,11 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
             optional(number::<u16>(ranges::YEAR)),
             optional(select(Lifting::ALL)),
             optional(select(Trigger::ALL)),
-            any::<(bool, bool)>(),
+            (
+                any::<bool>(),
+                any::<bool>(),
+                optional(select(SanctionsScope::ALL)),
+            ),
         )
             .prop_map(
                 |(
@@ -193,7 +197,7 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
                     since_year,
                     lifting,
                     trigger,
-                    (military_response, benefits_revoked),
+                    (military_response, benefits_revoked, scope),
                 )| {
                     Provision::Sanctions(Sanctions {
                         subject,
@@ -203,6 +207,7 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
                         trigger,
                         military_response,
                         benefits_revoked,
+                        scope,
                     })
                 },
             )
@@ -244,13 +249,15 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
             optional(select(CeasefireKind::ALL)),
             parties(),
             optional(number::<u32>(ranges::HOURS)),
+            proptest::collection::vec(select(CeasefireKind::ALL), 0..2),
         )
-            .prop_map(|(subject, kind, participants, within_hours)| {
+            .prop_map(|(subject, kind, participants, within_hours, also_kinds)| {
                 Provision::Ceasefire(Ceasefire {
                     subject,
                     kind,
                     participants,
                     within_hours,
+                    also_kinds,
                 })
             })
             .boxed(),
@@ -274,14 +281,22 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
         Topic::Economy => (
             select(EconomySubject::ALL),
             select(EconomyStance::ALL),
-            optional((number::<u64>(ranges::BILLIONS), select(Currency::ALL))),
+            optional((
+                number::<u64>(ranges::BILLIONS),
+                select(Currency::ALL),
+                any::<bool>(),
+            )),
             parties(),
             parties(),
             optional(number::<u8>(ranges::PERCENT)),
         )
             .prop_map(
                 |(subject, stance, amount, funded_by, parties, us_profit_share_percent)| {
-                    let amount = amount.map(|(billions, currency)| Money { billions, currency });
+                    let amount = amount.map(|(billions, currency, target)| Money {
+                        billions,
+                        currency,
+                        target,
+                    });
                     Provision::Economy(Economy {
                         subject,
                         stance,
@@ -300,31 +315,35 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
             optional(party()),
             optional((party(), 0u8..=50, party(), 0u8..=50)),
             parties(),
+            proptest::collection::vec(select(Treaty::ALL), 0..2),
         )
-            .prop_map(|(subject, stance, operators, supervisor, split, parties)| {
-                let power_split = split
-                    .map(|(a, pa, b, pb)| {
-                        vec![
-                            PowerShare {
-                                party: a,
-                                percent: Some(pa),
-                            },
-                            PowerShare {
-                                party: b,
-                                percent: Some(pb),
-                            },
-                        ]
+            .prop_map(
+                |(subject, stance, operators, supervisor, split, parties, treaties)| {
+                    let power_split = split
+                        .map(|(a, pa, b, pb)| {
+                            vec![
+                                PowerShare {
+                                    party: a,
+                                    percent: Some(pa),
+                                },
+                                PowerShare {
+                                    party: b,
+                                    percent: Some(pb),
+                                },
+                            ]
+                        })
+                        .unwrap_or_default();
+                    Provision::Nuclear(Nuclear {
+                        subject,
+                        stance,
+                        operators,
+                        supervisor,
+                        power_split,
+                        parties,
+                        treaties,
                     })
-                    .unwrap_or_default();
-                Provision::Nuclear(Nuclear {
-                    subject,
-                    stance,
-                    operators,
-                    supervisor,
-                    power_split,
-                    parties,
-                })
-            })
+                },
+            )
             .boxed(),
         Topic::Governance => (
             select(GovernanceSubject::ALL),

@@ -168,17 +168,17 @@ macro_rules! walks {
 }
 
 walks! {
-    record Money { billions, currency }
+    record Money { billions, currency, target }
     record PowerShare { party, percent }
     topic Territory { status, scope, recognised_by }
     topic Nato { stance, mediator, after_signing }
-    topic Sanctions { imposed_by, since_year, lifting, trigger, military_response, benefits_revoked }
+    topic Sanctions { imposed_by, since_year, lifting, trigger, military_response, benefits_revoked, scope }
     topic Guarantees { form, guarantors, parties, conditions, compensated }
     topic Prisoners { terms, obliged }
-    topic Ceasefire { kind, participants, within_hours }
+    topic Ceasefire { kind, participants, within_hours, also_kinds }
     topic Military { stance, cap, peacetime_only, forces }
     topic Economy { stance, amount, funded_by, parties, us_profit_share_percent }
-    topic Nuclear { stance, operators, supervisor, power_split, parties }
+    topic Nuclear { stance, operators, supervisor, power_split, parties, treaties }
     topic Governance { stance, within_days, parties }
     topic Navigation { access, beneficiaries }
     topic Monitoring { lead, members, means, legally_binding, sanctions_for_violations }

@@ -21,7 +21,8 @@ pub use provision::{
     Access, Ceasefire, CeasefireKind, Currency, Economy, EconomyStance, Eu, EuStance, Governance,
     GovernanceStance, GuaranteeCondition, GuaranteeForm, Guarantees, HumanitarianTerms, Lifting, Means,
     Military, MilitaryStance, Money, Monitoring, Nato, NatoStance, Navigation, Nuclear, NuclearStance, Other,
-    PowerShare, Prisoners, Provision, Sanctions, Scope, Territory, TerritoryStatus, Trigger,
+    PowerShare, Prisoners, Provision, Sanctions, SanctionsScope, Scope, Territory, TerritoryStatus, Treaty,
+    Trigger,
 };
 pub use source::{Confidence, Date, Note, NoteKind, Source};
 pub use subject::{

@@ -200,6 +200,10 @@ keywords! {
         DeFactoLine = "de_facto_line": "Troop positions become the de facto line.",
         NoRecoveryByForce = "no_recovery_by_force": "Not to be recovered by military means.",
         Bracketed = "bracketed": "Left open for the leaders to decide.",
+        FreeEconomicZone = "free_economic_zone": "A free or special economic zone.",
+        Demilitarised = "demilitarised": "Demilitarised, with nothing said of who controls it.",
+        SetByWorkingGroup = "set_by_working_group": "Terms a working group is still to set.",
+        MirroredWithdrawal = "mirrored_withdrawal": "Each side pulls its forces back as far as the other does.",
     }
 }
 
@@ -294,6 +298,16 @@ pub struct Sanctions {
     /// Whether the deal's benefits (recognition of territory included) are revoked.
     #[serde(default, skip_serializing_if = "is_false")]
     pub benefits_revoked: bool,
+    /// Which sanctions are meant, when the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<SanctionsScope>,
+}
+
+keywords! {
+    /// Which sanctions a provision means.
+    pub enum SanctionsScope: "sanctions scope" {
+        AllGlobal = "all_global": "Every sanction on Russia, whoever imposed it.",
+    }
 }
 
 // ---------------------------------------------------------------- guarantees
@@ -307,6 +321,7 @@ keywords! {
         Article5Like = "article_5_like": "Mirroring NATO's Article 5.",
         Expected = "expected": "An expectation, not an obligation.",
         Removed = "removed": "Explicitly dropped from the text.",
+        FullAndUnconditional = "full_and_unconditional": "Described as full and unconditional.",
     }
 }
 
@@ -399,6 +414,10 @@ pub struct Ceasefire {
     /// A deadline in hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within_hours: Option<u32>,
+    /// Further kinds the same ceasefire is described as, besides `kind` (a full
+    /// ceasefire that starts at once when all agree).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_kinds: Vec<CeasefireKind>,
 }
 
 // ---------------------------------------------------------------- military
@@ -449,6 +468,8 @@ keywords! {
         Cooperation = "cooperation": "Long-term economic cooperation.",
         Readmitted = "readmitted": "Russia is readmitted.",
         Accelerated = "accelerated": "Concluded faster.",
+        SeparateAgreement = "separate_agreement": "Set out in a separate agreement.",
+        StagedReintegration = "staged_reintegration": "Brought back step by step.",
         Removed = "removed": "Explicitly dropped from the text.",
     }
 }
@@ -469,6 +490,9 @@ pub struct Money {
     pub billions: u64,
     /// The currency.
     pub currency: Currency,
+    /// Whether the sum is a target to be raised, often approximate, rather than a committed one.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub target: bool,
 }
 
 /// An economic or reconstruction provision.
@@ -538,6 +562,18 @@ pub struct Nuclear {
     /// Other parties involved: bound by a treaty, or taking part without operating.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Party>,
+    /// The treaties named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub treaties: Vec<Treaty>,
+}
+
+keywords! {
+    /// A treaty a nuclear provision names.
+    pub enum Treaty: "treaty" {
+        StartI = "start_i": "The Strategic Arms Reduction Treaty of 1991 (START I).",
+        NewStart = "new_start": "The New START treaty of 2010.",
+        Npt = "npt": "The Treaty on the Non-Proliferation of Nuclear Weapons.",
+    }
 }
 
 // ---------------------------------------------------------------- governance
@@ -697,13 +733,13 @@ macro_rules! constructors {
 constructors! {
     Territory(Territory) { TerritorySubject, status: TerritoryStatus; scope, recognised_by }
     Nato(Nato) { NatoSubject, stance: NatoStance; mediator, after_signing }
-    Sanctions(Sanctions) { SanctionsSubject; imposed_by, since_year, lifting, trigger, military_response, benefits_revoked }
+    Sanctions(Sanctions) { SanctionsSubject; imposed_by, since_year, lifting, trigger, military_response, benefits_revoked, scope }
     Guarantees(Guarantees) { GuaranteesSubject; form, guarantors, parties, conditions, compensated }
     Prisoners(Prisoners) { PrisonersSubject, terms: HumanitarianTerms; obliged }
-    Ceasefire(Ceasefire) { CeasefireSubject; kind, participants, within_hours }
+    Ceasefire(Ceasefire) { CeasefireSubject; kind, participants, within_hours, also_kinds }
     Military(Military) { MilitarySubject, stance: MilitaryStance; cap, peacetime_only, forces }
     Economy(Economy) { EconomySubject, stance: EconomyStance; amount, funded_by, parties, us_profit_share_percent }
-    Nuclear(Nuclear) { NuclearSubject, stance: NuclearStance; operators, supervisor, power_split, parties }
+    Nuclear(Nuclear) { NuclearSubject, stance: NuclearStance; operators, supervisor, power_split, parties, treaties }
     Governance(Governance) { GovernanceSubject, stance: GovernanceStance; within_days, parties }
     Navigation(Navigation) { NavigationSubject, access: Access; beneficiaries }
     Monitoring(Monitoring) { MonitoringSubject; lead, members, means, legally_binding, sanctions_for_violations }
