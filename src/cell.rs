@@ -323,7 +323,11 @@ mod tests {
         Provision::Economy(Economy {
             subject: EconomySubject::FrozenAssets,
             stance: EconomyStance::UsLedFund,
-            amount: Some(Money { billions, currency }),
+            amount: Some(Money {
+                billions,
+                currency,
+                target: false,
+            }),
             funded_by: Vec::new(),
             parties: Vec::new(),
             us_profit_share_percent: share,

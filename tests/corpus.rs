@@ -224,7 +224,8 @@ fn frozen_assets_carry_amounts_and_shares() {
         fund.amount,
         Some(Money {
             billions: 100,
-            currency: Currency::Usd
+            currency: Currency::Usd,
+            target: false,
         })
     );
     assert_eq!(fund.us_profit_share_percent, Some(50));
