@@ -14,8 +14,11 @@
 //! In a phrase, words match words case-insensitively (`sanction*` matches any word
 //! starting with `sanction`), `{n}` matches a number however it is written
 //! (`600,000`, `600 000`, `600 thousand`, `600k`, `1.5 million`), and `...` up to
-//! eight other words. Where several entries of one subject match, the longest
-//! phrase decides the fields.
+//! twelve other words (`... ...` up to twenty-four) within one sentence: no phrase
+//! runs across a full stop, `;`, `:`, `?` or `!`. Where several entries of one
+//! subject match, the longest phrase decides the fields (among equals, the later
+//! entry), and the fields the other matching entries add without contradicting
+//! it are added: `legally binding` and `peace council` together give both fields.
 
 use crate::error::Error;
 use crate::model::Subject;
@@ -28,6 +31,9 @@ pub const HEADER: &str = "peacediff-lexicon 1";
 pub(crate) enum Token {
     Word(String),
     Number(u64),
+    /// The end of a sentence or of a part of one (`.`, `;`, `:`, `?`, `!`): no
+    /// phrase runs across it.
+    Stop,
 }
 
 /// A piece of a phrase.
@@ -112,10 +118,11 @@ impl Lexicon {
         self
     }
 
-    /// Every entry that matches `tokens`, one per subject: the longest phrase,
-    /// and among equals the later entry.
+    /// Every entry that matches `tokens`, one per subject: the longest phrase
+    /// (among equals the later entry) decides, and fields that other matching
+    /// entries of the subject add without contradicting it are added.
     pub(crate) fn matches(&self, tokens: &[Token]) -> Vec<Match> {
-        let mut found: Vec<Match> = Vec::new();
+        let mut found: Vec<Vec<Match>> = Vec::new();
         for entry in &self.entries {
             if entry.against.iter().any(|phrase| find(phrase, tokens).is_some()) {
                 continue;
@@ -143,9 +150,10 @@ impl Lexicon {
                 .get(span.0..span.1)
                 .unwrap_or_default()
                 .iter()
-                .map(|t| match t {
-                    Token::Word(w) => w.clone(),
-                    Token::Number(n) => n.to_string(),
+                .filter_map(|t| match t {
+                    Token::Word(w) => Some(w.clone()),
+                    Token::Number(n) => Some(n.to_string()),
+                    Token::Stop => None,
                 })
                 .collect();
             let candidate = Match {
@@ -155,14 +163,58 @@ impl Lexicon {
                 weight: phrase.len(),
                 valued: number.is_some(),
             };
-            match found.iter_mut().find(|m| m.subject == candidate.subject) {
-                Some(known) if candidate.weight >= known.weight => *known = candidate,
-                Some(_) => {}
-                None => found.push(candidate),
+            match found
+                .iter_mut()
+                .find(|m| m.first().is_some_and(|m| m.subject == candidate.subject))
+            {
+                Some(known) => known.push(candidate),
+                None => found.push(vec![candidate]),
             }
         }
-        found
+        found.into_iter().filter_map(merged).collect()
     }
+}
+
+/// The match that decides among one subject's matches (the longest phrase, and
+/// among equals the later), with the fields the others add without
+/// contradicting it.
+fn merged(mut matches: Vec<Match>) -> Option<Match> {
+    // `max_by_key` keeps the last of equals.
+    let (index, _) = matches.iter().enumerate().max_by_key(|(_, m)| m.weight)?;
+    let best = matches.swap_remove(index);
+    let object = |fields: &str| match serde_json::from_str::<serde_json::Value>(fields) {
+        Ok(serde_json::Value::Object(map)) => Some(map),
+        _ => None,
+    };
+    let Some(mut fields) = object(&best.fields) else {
+        return Some(best);
+    };
+    let mut added = false;
+    for other in &matches {
+        let Some(more) = object(&other.fields) else {
+            continue;
+        };
+        let agrees = more
+            .iter()
+            .all(|(key, value)| fields.get(key).is_none_or(|v| v == value));
+        if !agrees {
+            continue;
+        }
+        for (key, value) in more {
+            if !fields.contains_key(&key) {
+                fields.insert(key, value);
+                added = true;
+            }
+        }
+    }
+    if !added {
+        return Some(best);
+    }
+    Some(Match {
+        fields: serde_json::Value::Object(fields).to_string(),
+        valued: best.valued || matches.iter().any(|m| m.valued),
+        ..best
+    })
 }
 
 fn parse_entry(line: &str) -> Result<Entry, String> {
@@ -209,7 +261,7 @@ fn pieces(phrase: &str) -> Vec<Piece> {
 }
 
 /// Words a gap may skip, at most.
-const GAP: usize = 8;
+const GAP: usize = 12;
 
 /// The first place `phrase` matches `tokens`: the span and the number matched.
 fn find(phrase: &[Piece], tokens: &[Token]) -> Option<((usize, usize), Option<u64>)> {
@@ -225,13 +277,16 @@ fn match_at(phrase: &[Piece], tokens: &[Token], at: usize) -> Option<(usize, Opt
     };
     let token = tokens.get(at);
     match piece {
-        Piece::Gap => (0..=GAP).find_map(|skip| match_at(rest, tokens, at + skip)),
+        // A gap skips words, never the end of a sentence.
+        Piece::Gap => (0..=GAP)
+            .take_while(|skip| *skip == 0 || tokens.get(at + skip - 1).is_some_and(|t| *t != Token::Stop))
+            .find_map(|skip| match_at(rest, tokens, at + skip)),
         Piece::Number => match token? {
             Token::Number(n) => {
                 let (end, _) = match_at(rest, tokens, at + 1)?;
                 Some((end, Some(*n)))
             }
-            Token::Word(_) => None,
+            Token::Word(_) | Token::Stop => None,
         },
         Piece::Word(word) => match token? {
             Token::Word(w) if w == word => match_at(rest, tokens, at + 1),
@@ -244,21 +299,54 @@ fn match_at(phrase: &[Piece], tokens: &[Token], at: usize) -> Option<(usize, Opt
     }
 }
 
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: [&str; 12] = [
+    "st", "mr", "mrs", "ms", "dr", "no", "art", "para", "vs", "etc", "approx", "cf",
+];
+
+/// Whether a word as written (punctuation kept) ends a sentence or a part of one:
+/// `;`, `:`, `?`, `!`, or a full stop that is not an abbreviation's (`U.S.`, `St.`).
+fn ends_sentence(word: &str) -> bool {
+    let word = word.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    if word.ends_with([';', ':', '?', '!']) {
+        return true;
+    }
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    let stem = stem.trim_start_matches(|c: char| !c.is_alphanumeric());
+    !(stem.contains('.')
+        || stem.chars().count() == 1
+        || ABBREVIATIONS.contains(&stem.to_lowercase().as_str()))
+}
+
 /// The words and numbers of a text, lower-cased, punctuation dropped, numbers
-/// read however they are written.
+/// read however they are written, with a [`Token::Stop`] where a sentence or a
+/// part of one ends.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
-    let raw: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '—' | '–' | '(' | ')' | '"' | '“' | '”'))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '€')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut raw: Vec<String> = Vec::new();
+    for written in
+        text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '—' | '–' | '(' | ')' | '"' | '“' | '”'))
+    {
+        let word = written
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '€')
+            .to_lowercase();
+        if !word.is_empty() {
+            raw.push(word);
+        }
+        if ends_sentence(written) && raw.last().is_some_and(|w| !w.is_empty()) {
+            // An empty string marks the stop among the words.
+            raw.push(String::new());
+        }
+    }
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     while let Some(word) = raw.get(i) {
         i += 1;
+        if word.is_empty() {
+            out.push(Token::Stop);
+            continue;
+        }
         let word = word.trim_start_matches(['$', '€']);
         let word = word
             .strip_suffix("'s")
@@ -334,7 +422,7 @@ mod tests {
             .into_iter()
             .filter_map(|t| match t {
                 Token::Number(n) => Some(n),
-                Token::Word(_) => None,
+                Token::Word(_) | Token::Stop => None,
             })
             .collect()
     }
@@ -370,6 +458,29 @@ mod tests {
             lexicon
                 .matches(&tokens("There are no sanctions at all."))
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn phrases_stay_within_a_sentence_and_fields_merge() {
+        let lexicon = Lexicon::parse(&format!(
+            "{HEADER}\nmonitoring/enforcement-body {{\"lead\": \"united_states\"}} = peace council\nmonitoring/enforcement-body {{\"legally_binding\": true}} = legally binding\nsanctions/russia {{\"lifting\": \"lifted\"}} = sanction* ... lifted"
+        ))
+        .unwrap();
+        assert!(
+            lexicon
+                .matches(&tokens("Sanctions stay. The ban is lifted."))
+                .is_empty()
+        );
+        assert_eq!(
+            lexicon.matches(&tokens("The U.S. sanctions are lifted.")).len(),
+            1
+        );
+        let found = lexicon.matches(&tokens("It is legally binding; a Peace Council oversees it."));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].fields,
+            r#"{"lead":"united_states","legally_binding":true}"#
         );
     }
 
