@@ -40,6 +40,8 @@ pub(crate) enum Token {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Piece {
     Word(String),
+    /// A number written out in the phrase: `50` matches 50 however written.
+    Literal(u64),
     Prefix(String),
     Number,
     Gap,
@@ -48,7 +50,12 @@ enum Piece {
 /// One entry: a subject, its fields, the phrases for it and against it.
 #[derive(Clone, Debug)]
 struct Entry {
-    subject: Subject,
+    /// The subject, or for a modifier every subject it may add fields to.
+    subjects: Vec<Subject>,
+    /// A modifier (`+subject,subject {fields} = phrases`) proposes nothing of its
+    /// own: it adds its fields to those of its subjects proposed by other entries
+    /// within the same sentence.
+    modifier: bool,
     fields: String,
     phrases: Vec<Vec<Piece>>,
     against: Vec<Vec<Piece>>,
@@ -66,6 +73,10 @@ pub(crate) struct Match {
     pub weight: usize,
     /// Whether the phrase matched a number.
     pub valued: bool,
+    /// Where the words are among the tokens.
+    span: (usize, usize),
+    /// Whether a modifier entry made it.
+    modifier: bool,
 }
 
 /// Phrases mapped to subjects and typed fields.
@@ -123,55 +134,90 @@ impl Lexicon {
     /// entries of the subject add without contradicting it are added.
     pub(crate) fn matches(&self, tokens: &[Token]) -> Vec<Match> {
         let mut found: Vec<Vec<Match>> = Vec::new();
-        for entry in &self.entries {
-            if entry.against.iter().any(|phrase| find(phrase, tokens).is_some()) {
-                continue;
-            }
-            let best = entry
-                .phrases
-                .iter()
-                .filter_map(|phrase| Some((phrase, find(phrase, tokens)?)))
-                .max_by_key(|(phrase, _)| phrase.len());
-            let Some((phrase, (span, number))) = best else {
-                continue;
-            };
-            let fields = match number {
-                Some(n) => {
-                    // `{bn}` is the number in billions, however it was written.
-                    let billions = if n >= 1_000_000_000 { n / 1_000_000_000 } else { n };
-                    entry
-                        .fields
-                        .replace("{n}", &n.to_string())
-                        .replace("{bn}", &billions.to_string())
+        // Which sentence each token is in.
+        let sentence: Vec<usize> = tokens
+            .iter()
+            .scan(0, |n, t| {
+                let here = *n;
+                *n += usize::from(*t == Token::Stop);
+                Some(here)
+            })
+            .collect();
+        let same_sentence = |a: &Match, b: &Match| {
+            sentence.get(a.span.0).is_some() && sentence.get(a.span.0) == sentence.get(b.span.0)
+        };
+        for modifiers in [false, true] {
+            for entry in self.entries.iter().filter(|e| e.modifier == modifiers) {
+                let Some(candidate) = entry.matched(tokens) else {
+                    continue;
+                };
+                for subject in &entry.subjects {
+                    let known = found
+                        .iter_mut()
+                        .find(|m| m.first().is_some_and(|m| m.subject == *subject));
+                    let candidate = Match {
+                        subject: subject.clone(),
+                        ..candidate.clone()
+                    };
+                    match known {
+                        Some(known)
+                            if !modifiers
+                                || known.iter().any(|m| !m.modifier && same_sentence(m, &candidate)) =>
+                        {
+                            known.push(candidate);
+                        }
+                        Some(_) => {}
+                        None if !modifiers => found.push(vec![candidate]),
+                        None => {}
+                    }
                 }
-                None => entry.fields.clone(),
-            };
-            let words: Vec<String> = tokens
-                .get(span.0..span.1)
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|t| match t {
-                    Token::Word(w) => Some(w.clone()),
-                    Token::Number(n) => Some(n.to_string()),
-                    Token::Stop => None,
-                })
-                .collect();
-            let candidate = Match {
-                subject: entry.subject.clone(),
-                fields,
-                words: words.join(" "),
-                weight: phrase.len(),
-                valued: number.is_some(),
-            };
-            match found
-                .iter_mut()
-                .find(|m| m.first().is_some_and(|m| m.subject == candidate.subject))
-            {
-                Some(known) => known.push(candidate),
-                None => found.push(vec![candidate]),
             }
         }
         found.into_iter().filter_map(merged).collect()
+    }
+}
+
+impl Entry {
+    /// What this entry matches in `tokens`, if it is not ruled out: its longest
+    /// phrase that matches, as a match on its first subject.
+    fn matched(&self, tokens: &[Token]) -> Option<Match> {
+        if self.against.iter().any(|phrase| find(phrase, tokens).is_some()) {
+            return None;
+        }
+        let (phrase, (span, number)) = self
+            .phrases
+            .iter()
+            .filter_map(|phrase| Some((phrase, find(phrase, tokens)?)))
+            .max_by_key(|(phrase, _)| phrase.len())?;
+        let fields = match number {
+            Some(n) => {
+                // `{bn}` is the number in billions, however it was written.
+                let billions = if n >= 1_000_000_000 { n / 1_000_000_000 } else { n };
+                self.fields
+                    .replace("{n}", &n.to_string())
+                    .replace("{bn}", &billions.to_string())
+            }
+            None => self.fields.clone(),
+        };
+        let words: Vec<String> = tokens
+            .get(span.0..span.1)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|t| match t {
+                Token::Word(w) => Some(w.clone()),
+                Token::Number(n) => Some(n.to_string()),
+                Token::Stop => None,
+            })
+            .collect();
+        Some(Match {
+            subject: self.subjects.first()?.clone(),
+            fields,
+            words: words.join(" "),
+            weight: phrase.len(),
+            valued: number.is_some(),
+            span,
+            modifier: self.modifier,
+        })
     }
 }
 
@@ -182,6 +228,8 @@ fn merged(mut matches: Vec<Match>) -> Option<Match> {
     // `max_by_key` keeps the last of equals.
     let (index, _) = matches.iter().enumerate().max_by_key(|(_, m)| m.weight)?;
     let best = matches.swap_remove(index);
+    // The heavier of the others first, the earlier among equals.
+    matches.sort_by_key(|m| std::cmp::Reverse(m.weight));
     let object = |fields: &str| match serde_json::from_str::<serde_json::Value>(fields) {
         Ok(serde_json::Value::Object(map)) => Some(map),
         _ => None,
@@ -207,12 +255,18 @@ fn merged(mut matches: Vec<Match>) -> Option<Match> {
             }
         }
     }
-    if !added {
+    // A modifier's words come after those of the entry that proposed the subject.
+    let words = match matches.iter().find(|m| !m.modifier) {
+        Some(base) if best.modifier => format!("{} … {}", base.words, best.words),
+        _ => best.words.clone(),
+    };
+    if !added && !best.modifier {
         return Some(best);
     }
     Some(Match {
         fields: serde_json::Value::Object(fields).to_string(),
         valued: best.valued || matches.iter().any(|m| m.valued),
+        words,
         ..best
     })
 }
@@ -221,9 +275,20 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
     let (head, phrases) = line
         .split_once(" = ")
         .ok_or_else(|| "expected `subject {fields} = phrase | phrase`".to_owned())?;
-    let (subject, fields) = head.trim().split_once(' ').unwrap_or((head.trim(), "{}"));
-    let subject = Subject::parse(subject)
-        .ok_or_else(|| format!("unknown subject `{}`", crate::text::bounded(subject)))?;
+    let (subjects, fields) = head.trim().split_once(' ').unwrap_or((head.trim(), "{}"));
+    let (modifier, subjects) = match subjects.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, subjects),
+    };
+    let subjects = subjects
+        .split(',')
+        .map(|s| Subject::parse(s).ok_or_else(|| format!("unknown subject `{}`", crate::text::bounded(s))))
+        .collect::<Result<Vec<Subject>, String>>()?;
+    let subject = match subjects.as_slice() {
+        [one] => one.clone(),
+        [first, ..] if modifier => first.clone(),
+        _ => return Err("only a modifier (`+`) names several subjects".to_owned()),
+    };
     let fields = fields.trim().to_owned();
     // The fields must be a JSON object once a number is put in.
     let probe = fields.replace("{n}", "1").replace("{bn}", "1");
@@ -239,7 +304,8 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
         return Err(format!("no phrase for `{subject}`"));
     }
     Ok(Entry {
-        subject,
+        subjects,
+        modifier,
         fields,
         phrases,
         against: list(against),
@@ -252,6 +318,9 @@ fn pieces(phrase: &str) -> Vec<Piece> {
         .map(|word| match word {
             "{n}" => Piece::Number,
             "..." => Piece::Gap,
+            word if word.bytes().all(|b| b.is_ascii_digit()) => {
+                Piece::Literal(word.parse().unwrap_or(u64::MAX))
+            }
             word => match word.strip_suffix('*') {
                 Some(prefix) => Piece::Prefix(prefix.to_lowercase()),
                 None => Piece::Word(word.to_lowercase()),
@@ -287,6 +356,10 @@ fn match_at(phrase: &[Piece], tokens: &[Token], at: usize) -> Option<(usize, Opt
                 Some((end, Some(*n)))
             }
             Token::Word(_) | Token::Stop => None,
+        },
+        Piece::Literal(value) => match token? {
+            Token::Number(n) if n == value => match_at(rest, tokens, at + 1),
+            _ => None,
         },
         Piece::Word(word) => match token? {
             Token::Word(w) if w == word => match_at(rest, tokens, at + 1),
