@@ -13,7 +13,10 @@
 //!
 //! In a phrase, words match words case-insensitively (`sanction*` matches any word
 //! starting with `sanction`), `{n}` matches a number however it is written
-//! (`600,000`, `600 000`, `600 thousand`, `600k`, `1.5 million`), and `...` up to
+//! (`600,000`, `600 000`, `600 thousand`, `600k`, `1.5 million`; a `$` or `€`
+//! before it reads as the word `usd` or `eur` after it, so `{n} usd` matches
+//! `$100bn`), a number written out matches that number however written (`50 50`
+//! matches `50/50`), and `...` up to
 //! twelve other words (`... ...` up to twenty-four) within one sentence: no phrase
 //! runs across a full stop, `;`, `:`, `?` or `!`. Where several entries of one
 //! subject match, the longest phrase decides the fields (among equals, the later
@@ -420,6 +423,12 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             out.push(Token::Stop);
             continue;
         }
+        // `$100bn` and `€50bn`: the currency follows the number as a word.
+        let currency = match word.chars().next() {
+            Some('$') => Some("usd"),
+            Some('€') => Some("eur"),
+            _ => None,
+        };
         let word = word.trim_start_matches(['$', '€']);
         let word = word
             .strip_suffix("'s")
@@ -449,6 +458,9 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             i += 1;
         }
         out.push(Token::Number(value / 1000));
+        if let Some(currency) = currency {
+            out.push(Token::Word(currency.to_owned()));
+        }
     }
     out
 }
