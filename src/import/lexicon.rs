@@ -18,7 +18,8 @@
 //! `$100bn`), a number written out matches that number however written (`50 50`
 //! matches `50/50`), and `...` up to
 //! twelve other words (`... ...` up to twenty-four) within one sentence: no phrase
-//! runs across a full stop, `;`, `:`, `?` or `!`. Where several entries of one
+//! runs across a full stop, `;`, `?` or `!` (a colon
+//! does not end one: `Elections: within 100 days` reads as one). Where several entries of one
 //! subject match, the longest phrase decides the fields (among equals, the later
 //! entry), and the fields the other matching entries add without contradicting
 //! it are added: `legally binding` and `peace council` together give both fields.
@@ -34,7 +35,7 @@ pub const HEADER: &str = "peacediff-lexicon 1";
 pub(crate) enum Token {
     Word(String),
     Number(u64),
-    /// The end of a sentence or of a part of one (`.`, `;`, `:`, `?`, `!`): no
+    /// The end of a sentence or of a part of one (`.`, `;`, `?`, `!`): no
     /// phrase runs across it.
     Stop,
 }
@@ -381,10 +382,10 @@ const ABBREVIATIONS: [&str; 12] = [
 ];
 
 /// Whether a word as written (punctuation kept) ends a sentence or a part of one:
-/// `;`, `:`, `?`, `!`, or a full stop that is not an abbreviation's (`U.S.`, `St.`).
+/// `;`, `?`, `!`, or a full stop that is not an abbreviation's (`U.S.`, `St.`).
 fn ends_sentence(word: &str) -> bool {
     let word = word.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
-    if word.ends_with([';', ':', '?', '!']) {
+    if word.ends_with([';', '?', '!']) {
         return true;
     }
     let Some(stem) = word.strip_suffix('.') else {

@@ -434,7 +434,10 @@ mod tests {
             let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
             if let Some(subjects) = subject.strip_prefix('+') {
                 // A modifier's fields join those of a proposed provision.
-                assert!(subjects.split(',').all(|s| crate::Subject::parse(s).is_some()), "{line}");
+                assert!(
+                    subjects.split(',').all(|s| crate::Subject::parse(s).is_some()),
+                    "{line}"
+                );
                 continue;
             }
             let subject = crate::Subject::parse(subject).unwrap();
