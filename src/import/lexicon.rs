@@ -9,6 +9,10 @@
 //! # billions), `=`, the phrases that
 //! # propose it separated by `|`, and optionally `!` and phrases that rule it out.
 //! military/armed-forces-cap {"stance": "capped", "cap": {n}} = armed forces ... {n} | {n} troops
+//! # A modifier (`+`, one or more subjects separated by `,`) proposes nothing
+//! # itself: it adds its fields to those of its subjects that other entries
+//! # propose in the same sentence, so one status serves every region named.
+//! +territory/crimea,territory/donetsk {"status": "russian_de_jure"} = legal recognition
 //! ```
 //!
 //! In a phrase, words match words case-insensitively (`sanction*` matches any word
