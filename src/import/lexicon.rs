@@ -58,7 +58,9 @@ enum Piece {
 /// One entry: a subject, its fields, the phrases for it and against it.
 #[derive(Clone, Debug)]
 struct Entry {
-    /// The subject, or for a modifier every subject it may add fields to.
+    /// The subjects it proposes (one, or several that a phrase names at once:
+    /// `territory/donetsk,territory/luhansk {…} = donbas`), or for a modifier
+    /// every subject it may add fields to.
     subjects: Vec<Subject>,
     /// A modifier (`+subject,subject {fields} = phrases`) proposes nothing of its
     /// own: it adds its fields to those of its subjects proposed by other entries
@@ -85,6 +87,9 @@ pub(crate) struct Match {
     span: (usize, usize),
     /// Whether a modifier entry made it.
     modifier: bool,
+    /// Fields to fall back on, in order, should the merged ones not make a
+    /// valid provision: those of the matching entries of the subject's own.
+    pub fallbacks: Vec<String>,
 }
 
 /// Phrases mapped to subjects and typed fields.
@@ -225,6 +230,7 @@ impl Entry {
             valued: number.is_some(),
             span,
             modifier: self.modifier,
+            fallbacks: Vec::new(),
         })
     }
 }
@@ -271,8 +277,14 @@ fn merged(mut matches: Vec<Match>) -> Option<Match> {
     if !added && !best.modifier {
         return Some(best);
     }
+    let fallbacks = std::iter::once(&best)
+        .chain(&matches)
+        .filter(|m| !m.modifier)
+        .map(|m| m.fields.clone())
+        .collect();
     Some(Match {
         fields: serde_json::Value::Object(fields).to_string(),
+        fallbacks,
         valued: best.valued || matches.iter().any(|m| m.valued),
         words,
         ..best
@@ -292,11 +304,10 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
         .split(',')
         .map(|s| Subject::parse(s).ok_or_else(|| format!("unknown subject `{}`", crate::text::bounded(s))))
         .collect::<Result<Vec<Subject>, String>>()?;
-    let subject = match subjects.as_slice() {
-        [one] => one.clone(),
-        [first, ..] if modifier => first.clone(),
-        _ => return Err("only a modifier (`+`) names several subjects".to_owned()),
-    };
+    let subject = subjects
+        .first()
+        .cloned()
+        .ok_or_else(|| "expected a subject".to_owned())?;
     let fields = fields.trim().to_owned();
     // The fields must be a JSON object once a number is put in.
     let probe = fields.replace("{n}", "1").replace("{bn}", "1");
