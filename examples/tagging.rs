@@ -207,17 +207,25 @@ fn import(text: &str) -> Plan {
     }
 }
 
-/// How many points of `text` the diff from `bundled` pairs one to one with the
-/// clause numbered `truth(label)`.
-fn paired(bundled: &Plan, text: &Plan, truth: impl Fn(&str) -> String) -> usize {
-    diff(bundled, text)
-        .clauses
-        .iter()
-        .filter(|c| {
-            matches!((c.before.as_slice(), c.after.as_slice()),
-                ([old], [new]) if new.clause.number.is_some() && old.clause.label() == truth(new.clause.label()))
-        })
-        .count()
+/// The numbered points of `text` that the diff from `bundled` pairs one to one
+/// with the clause numbered `truth(label)`, and those it does not.
+fn paired(bundled: &Plan, text: &Plan, truth: impl Fn(&str) -> String) -> (usize, Vec<String>) {
+    let d = diff(bundled, text);
+    let mut right = 0;
+    let mut wrong = Vec::new();
+    for clause in text.clauses().values().filter(|c| c.number.is_some()) {
+        let label = clause.label();
+        let pair = d
+            .clauses
+            .iter()
+            .find(|c| c.after.iter().any(|n| n.clause.id() == clause.id()));
+        match pair.map(|c| (c.before.as_slice(), c.after.as_slice())) {
+            Some(([old], [_])) if old.clause.label() == truth(label) => right += 1,
+            Some(([old, ..], _)) => wrong.push(format!("{label} (with {})", old.clause.label())),
+            _ => wrong.push(format!("{label} (with none)")),
+        }
+    }
+    (right, wrong)
 }
 
 fn main() {
@@ -299,11 +307,14 @@ fn main() {
             &|l: &str| news_truth(l).to_owned(),
         ),
     ] {
-        let right = paired(bundled, text, truth);
+        let (right, wrong) = paired(bundled, text, truth);
         println!(
             "Pairing: {right} of {points} points of the {what} pair with the right clause of {} ({:.0} %)",
             bundled.id,
             100.0 * right as f64 / points as f64
         );
+        if !wrong.is_empty() {
+            println!("  not paired with the right clause: {}", wrong.join(", "));
+        }
     }
 }
