@@ -5,6 +5,7 @@ use peacediff::import::{Lexicon, TextImport, plans_from_text};
 use peacediff::{ClauseChangeKind, NoteKind, Plan, ProvisionChangeKind, corpus, diff, laws};
 
 const REWORDED: &str = include_str!("texts/us-28-point-reworded.txt");
+const NEWS: &str = include_str!("texts/ukraine-20-point-news.md");
 
 fn reworded() -> Plan {
     TextImport::new().plan(REWORDED).unwrap()
@@ -156,4 +157,132 @@ fn a_text_file_loads_wherever_a_plan_is_read() {
     assert_eq!(plans[0], reworded());
     let plan = corpus::load("tests/texts/us-28-point-reworded.txt").unwrap();
     assert_eq!(plan.clauses().len(), 50);
+}
+
+/// The subjects and the brief of each provision proposed for a one-point text.
+fn proposed(text: &str) -> Vec<(String, String)> {
+    let plan = TextImport::new()
+        .with_id("t")
+        .plan(&format!("1. {text}"))
+        .unwrap();
+    plan.clauses()["p1"]
+        .provisions
+        .iter()
+        .map(|p| (p.subject().to_string(), p.brief()))
+        .collect()
+}
+
+fn brief_of(text: &str, subject: &str) -> String {
+    proposed(text)
+        .into_iter()
+        .find(|(s, _)| s == subject)
+        .map(|(_, b)| b)
+        .unwrap_or_else(|| panic!("no {subject} in {:?}", proposed(text)))
+}
+
+#[test]
+fn typed_values_are_read_however_they_are_written() {
+    for (text, cap) in [
+        ("The army is capped at 600,000.", "capped · cap: 600,000"),
+        ("The army is capped at 600 thousand.", "capped · cap: 600,000"),
+        ("Armed forces of 800 000 in peacetime.", "capped · cap: 800,000"),
+    ] {
+        assert_eq!(brief_of(text, "military/armed-forces-cap"), cap, "{text}");
+    }
+    assert!(
+        brief_of(
+            "Elections are held within 100 days of signing.",
+            "governance/elections"
+        )
+        .contains("100")
+    );
+    assert_eq!(
+        brief_of("All prisoners are exchanged, all for all.", "prisoners/pows"),
+        "all for all"
+    );
+    assert!(brief_of("Sanctions are lifted in stages.", "sanctions/russia").contains("in stages"));
+    assert!(brief_of("Ukraine will never join NATO.", "nato/ukraine-membership").contains("barred"));
+    let europe = brief_of(
+        "Europe contributes $100bn to the reconstruction of Ukraine.",
+        "economy/european-contribution",
+    );
+    assert!(europe.contains("100"), "{europe}");
+    let euros = brief_of(
+        "A reconstruction fund of €50bn is set up.",
+        "economy/reconstruction",
+    );
+    assert!(
+        euros.contains("50") && euros.to_lowercase().contains("eur"),
+        "{euros}"
+    );
+}
+
+#[test]
+fn a_status_worded_once_applies_to_every_region_the_sentence_names() {
+    let text = "Crimea, Luhansk and Donetsk are recognised as Russian de facto; Kherson and Zaporizhzhia oblasts are frozen along the line of contact.";
+    let found = proposed(text);
+    for region in ["crimea", "luhansk", "donetsk"] {
+        let brief = brief_of(text, &format!("territory/{region}"));
+        assert!(brief.contains("russian de facto"), "{region}: {brief}");
+    }
+    for region in ["kherson", "zaporizhzhia"] {
+        let brief = brief_of(text, &format!("territory/{region}"));
+        assert!(
+            brief.contains("frozen along line of contact"),
+            "{region}: {brief}"
+        );
+    }
+    assert!(found.len() >= 5, "{found:?}");
+    let de_jure = "Crimea, the Luhansk and Donetsk republics and the Zaporizhzhia and Kherson regions receive international legal recognition as part of Russia.";
+    for region in ["crimea", "luhansk", "donetsk", "zaporizhzhia", "kherson"] {
+        let brief = brief_of(de_jure, &format!("territory/{region}"));
+        assert!(brief.contains("russian de jure"), "{region}: {brief}");
+    }
+}
+
+#[test]
+fn the_power_split_of_the_plant_is_read() {
+    for text in [
+        "The Zaporizhzhia nuclear plant restarts and its electricity is shared equally between Russia and Ukraine.",
+        "The Zaporizhzhia nuclear power plant is restarted, its output split 50/50 between Ukraine and Russia.",
+    ] {
+        let brief = brief_of(text, "nuclear/zaporizhzhia-npp");
+        assert!(
+            brief.contains("russia") && brief.contains("50"),
+            "{text}: {brief}"
+        );
+    }
+}
+
+#[test]
+fn a_news_style_summary_of_the_20_points_pairs_with_the_bundled_framework() {
+    let text = TextImport::new().plan(NEWS).unwrap();
+    let points = text.clauses().values().filter(|c| c.number.is_some()).count();
+    assert_eq!(points, 28);
+    let framework = corpus::get("ukraine-20-point-2025-12").unwrap();
+    let renumbered = [
+        ("2", "2a"),
+        ("2a", "2b"),
+        ("14", "14a"),
+        ("14a", "14b"),
+        ("14b", "14c"),
+        ("14c", "14d"),
+        ("14d", "14e"),
+    ];
+    let truth = |label: &str| {
+        renumbered
+            .iter()
+            .find(|(t, _)| *t == label)
+            .map_or(label, |(_, b)| b)
+            .to_owned()
+    };
+    let right = diff(framework, &text)
+        .clauses
+        .iter()
+        .filter(|c| match (c.before.as_slice(), c.after.as_slice()) {
+            ([old], [new]) => new.clause.number.is_some() && old.clause.label() == truth(new.clause.label()),
+            _ => false,
+        })
+        .count();
+    assert!(right * 10 >= points * 8, "{right} of {points}");
 }

@@ -9,13 +9,24 @@
 //! # billions), `=`, the phrases that
 //! # propose it separated by `|`, and optionally `!` and phrases that rule it out.
 //! military/armed-forces-cap {"stance": "capped", "cap": {n}} = armed forces ... {n} | {n} troops
+//! # A modifier (`+`, one or more subjects separated by `,`) proposes nothing
+//! # itself: it adds its fields to those of its subjects that other entries
+//! # propose in the same sentence, so one status serves every region named.
+//! +territory/crimea,territory/donetsk {"status": "russian_de_jure"} = legal recognition
 //! ```
 //!
 //! In a phrase, words match words case-insensitively (`sanction*` matches any word
 //! starting with `sanction`), `{n}` matches a number however it is written
-//! (`600,000`, `600 000`, `600 thousand`, `600k`, `1.5 million`), and `...` up to
-//! eight other words. Where several entries of one subject match, the longest
-//! phrase decides the fields.
+//! (`600,000`, `600 000`, `600 thousand`, `600k`, `1.5 million`; a `$` or `€`
+//! before it reads as the word `usd` or `eur` after it, so `{n} usd` matches
+//! `$100bn`), a number written out matches that number however written (`50 50`
+//! matches `50/50`), and `...` up to
+//! twelve other words (`... ...` up to twenty-four) within one sentence: no phrase
+//! runs across a full stop, `;`, `?` or `!` (a colon
+//! does not end one: `Elections: within 100 days` reads as one). Where several entries of one
+//! subject match, the longest phrase decides the fields (among equals, the later
+//! entry), and the fields the other matching entries add without contradicting
+//! it are added: `legally binding` and `peace council` together give both fields.
 
 use crate::error::Error;
 use crate::model::Subject;
@@ -28,12 +39,17 @@ pub const HEADER: &str = "peacediff-lexicon 1";
 pub(crate) enum Token {
     Word(String),
     Number(u64),
+    /// The end of a sentence or of a part of one (`.`, `;`, `?`, `!`): no
+    /// phrase runs across it.
+    Stop,
 }
 
 /// A piece of a phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Piece {
     Word(String),
+    /// A number written out in the phrase: `50` matches 50 however written.
+    Literal(u64),
     Prefix(String),
     Number,
     Gap,
@@ -42,7 +58,14 @@ enum Piece {
 /// One entry: a subject, its fields, the phrases for it and against it.
 #[derive(Clone, Debug)]
 struct Entry {
-    subject: Subject,
+    /// The subjects it proposes (one, or several that a phrase names at once:
+    /// `territory/donetsk,territory/luhansk {…} = donbas`), or for a modifier
+    /// every subject it may add fields to.
+    subjects: Vec<Subject>,
+    /// A modifier (`+subject,subject {fields} = phrases`) proposes nothing of its
+    /// own: it adds its fields to those of its subjects proposed by other entries
+    /// within the same sentence.
+    modifier: bool,
     fields: String,
     phrases: Vec<Vec<Piece>>,
     against: Vec<Vec<Piece>>,
@@ -60,6 +83,13 @@ pub(crate) struct Match {
     pub weight: usize,
     /// Whether the phrase matched a number.
     pub valued: bool,
+    /// Where the words are among the tokens.
+    span: (usize, usize),
+    /// Whether a modifier entry made it.
+    modifier: bool,
+    /// Fields to fall back on, in order, should the merged ones not make a
+    /// valid provision: those of the matching entries of the subject's own.
+    pub fallbacks: Vec<String>,
 }
 
 /// Phrases mapped to subjects and typed fields.
@@ -112,66 +142,172 @@ impl Lexicon {
         self
     }
 
-    /// Every entry that matches `tokens`, one per subject: the longest phrase,
-    /// and among equals the later entry.
+    /// Every entry that matches `tokens`, one per subject: the longest phrase
+    /// (among equals the later entry) decides, and fields that other matching
+    /// entries of the subject add without contradicting it are added.
     pub(crate) fn matches(&self, tokens: &[Token]) -> Vec<Match> {
-        let mut found: Vec<Match> = Vec::new();
-        for entry in &self.entries {
-            if entry.against.iter().any(|phrase| find(phrase, tokens).is_some()) {
-                continue;
-            }
-            let best = entry
-                .phrases
-                .iter()
-                .filter_map(|phrase| Some((phrase, find(phrase, tokens)?)))
-                .max_by_key(|(phrase, _)| phrase.len());
-            let Some((phrase, (span, number))) = best else {
-                continue;
-            };
-            let fields = match number {
-                Some(n) => {
-                    // `{bn}` is the number in billions, however it was written.
-                    let billions = if n >= 1_000_000_000 { n / 1_000_000_000 } else { n };
-                    entry
-                        .fields
-                        .replace("{n}", &n.to_string())
-                        .replace("{bn}", &billions.to_string())
+        let mut found: Vec<Vec<Match>> = Vec::new();
+        // Which sentence each token is in.
+        let sentence: Vec<usize> = tokens
+            .iter()
+            .scan(0, |n, t| {
+                let here = *n;
+                *n += usize::from(*t == Token::Stop);
+                Some(here)
+            })
+            .collect();
+        let same_sentence = |a: &Match, b: &Match| {
+            sentence.get(a.span.0).is_some() && sentence.get(a.span.0) == sentence.get(b.span.0)
+        };
+        for modifiers in [false, true] {
+            for entry in self.entries.iter().filter(|e| e.modifier == modifiers) {
+                let Some(candidate) = entry.matched(tokens) else {
+                    continue;
+                };
+                for subject in &entry.subjects {
+                    let known = found
+                        .iter_mut()
+                        .find(|m| m.first().is_some_and(|m| m.subject == *subject));
+                    let candidate = Match {
+                        subject: subject.clone(),
+                        ..candidate.clone()
+                    };
+                    match known {
+                        Some(known)
+                            if !modifiers
+                                || known.iter().any(|m| !m.modifier && same_sentence(m, &candidate)) =>
+                        {
+                            known.push(candidate);
+                        }
+                        Some(_) => {}
+                        None if !modifiers => found.push(vec![candidate]),
+                        None => {}
+                    }
                 }
-                None => entry.fields.clone(),
-            };
-            let words: Vec<String> = tokens
-                .get(span.0..span.1)
-                .unwrap_or_default()
-                .iter()
-                .map(|t| match t {
-                    Token::Word(w) => w.clone(),
-                    Token::Number(n) => n.to_string(),
-                })
-                .collect();
-            let candidate = Match {
-                subject: entry.subject.clone(),
-                fields,
-                words: words.join(" "),
-                weight: phrase.len(),
-                valued: number.is_some(),
-            };
-            match found.iter_mut().find(|m| m.subject == candidate.subject) {
-                Some(known) if candidate.weight >= known.weight => *known = candidate,
-                Some(_) => {}
-                None => found.push(candidate),
             }
         }
-        found
+        found.into_iter().filter_map(merged).collect()
     }
+}
+
+impl Entry {
+    /// What this entry matches in `tokens`, if it is not ruled out: its longest
+    /// phrase that matches, as a match on its first subject.
+    fn matched(&self, tokens: &[Token]) -> Option<Match> {
+        if self.against.iter().any(|phrase| find(phrase, tokens).is_some()) {
+            return None;
+        }
+        let (phrase, (span, number)) = self
+            .phrases
+            .iter()
+            .filter_map(|phrase| Some((phrase, find(phrase, tokens)?)))
+            .max_by_key(|(phrase, _)| phrase.len())?;
+        let fields = match number {
+            Some(n) => {
+                // `{bn}` is the number in billions, however it was written.
+                let billions = if n >= 1_000_000_000 { n / 1_000_000_000 } else { n };
+                self.fields
+                    .replace("{n}", &n.to_string())
+                    .replace("{bn}", &billions.to_string())
+            }
+            None => self.fields.clone(),
+        };
+        let words: Vec<String> = tokens
+            .get(span.0..span.1)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|t| match t {
+                Token::Word(w) => Some(w.clone()),
+                Token::Number(n) => Some(n.to_string()),
+                Token::Stop => None,
+            })
+            .collect();
+        Some(Match {
+            subject: self.subjects.first()?.clone(),
+            fields,
+            words: words.join(" "),
+            weight: phrase.len(),
+            valued: number.is_some(),
+            span,
+            modifier: self.modifier,
+            fallbacks: Vec::new(),
+        })
+    }
+}
+
+/// The match that decides among one subject's matches (the longest phrase, and
+/// among equals the later), with the fields the others add without
+/// contradicting it.
+fn merged(mut matches: Vec<Match>) -> Option<Match> {
+    // `max_by_key` keeps the last of equals.
+    let (index, _) = matches.iter().enumerate().max_by_key(|(_, m)| m.weight)?;
+    let best = matches.swap_remove(index);
+    // The heavier of the others first, the earlier among equals.
+    matches.sort_by_key(|m| std::cmp::Reverse(m.weight));
+    let object = |fields: &str| match serde_json::from_str::<serde_json::Value>(fields) {
+        Ok(serde_json::Value::Object(map)) => Some(map),
+        _ => None,
+    };
+    let Some(mut fields) = object(&best.fields) else {
+        return Some(best);
+    };
+    let mut added = false;
+    for other in &matches {
+        let Some(more) = object(&other.fields) else {
+            continue;
+        };
+        let agrees = more
+            .iter()
+            .all(|(key, value)| fields.get(key).is_none_or(|v| v == value));
+        if !agrees {
+            continue;
+        }
+        for (key, value) in more {
+            if !fields.contains_key(&key) {
+                fields.insert(key, value);
+                added = true;
+            }
+        }
+    }
+    // A modifier's words come after those of the entry that proposed the subject.
+    let words = match matches.iter().find(|m| !m.modifier) {
+        Some(base) if best.modifier => format!("{} … {}", base.words, best.words),
+        _ => best.words.clone(),
+    };
+    if !added && !best.modifier {
+        return Some(best);
+    }
+    let fallbacks = std::iter::once(&best)
+        .chain(&matches)
+        .filter(|m| !m.modifier)
+        .map(|m| m.fields.clone())
+        .collect();
+    Some(Match {
+        fields: serde_json::Value::Object(fields).to_string(),
+        fallbacks,
+        valued: best.valued || matches.iter().any(|m| m.valued),
+        words,
+        ..best
+    })
 }
 
 fn parse_entry(line: &str) -> Result<Entry, String> {
     let (head, phrases) = line
         .split_once(" = ")
         .ok_or_else(|| "expected `subject {fields} = phrase | phrase`".to_owned())?;
-    let (subject, fields) = head.trim().split_once(' ').unwrap_or((head.trim(), "{}"));
-    let subject = Subject::parse(subject)
-        .ok_or_else(|| format!("unknown subject `{}`", crate::text::bounded(subject)))?;
+    let (subjects, fields) = head.trim().split_once(' ').unwrap_or((head.trim(), "{}"));
+    let (modifier, subjects) = match subjects.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, subjects),
+    };
+    let subjects = subjects
+        .split(',')
+        .map(|s| Subject::parse(s).ok_or_else(|| format!("unknown subject `{}`", crate::text::bounded(s))))
+        .collect::<Result<Vec<Subject>, String>>()?;
+    let subject = subjects
+        .first()
+        .cloned()
+        .ok_or_else(|| "expected a subject".to_owned())?;
     let fields = fields.trim().to_owned();
     // The fields must be a JSON object once a number is put in.
     let probe = fields.replace("{n}", "1").replace("{bn}", "1");
@@ -187,7 +323,8 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
         return Err(format!("no phrase for `{subject}`"));
     }
     Ok(Entry {
-        subject,
+        subjects,
+        modifier,
         fields,
         phrases,
         against: list(against),
@@ -200,6 +337,9 @@ fn pieces(phrase: &str) -> Vec<Piece> {
         .map(|word| match word {
             "{n}" => Piece::Number,
             "..." => Piece::Gap,
+            word if word.bytes().all(|b| b.is_ascii_digit()) => {
+                Piece::Literal(word.parse().unwrap_or(u64::MAX))
+            }
             word => match word.strip_suffix('*') {
                 Some(prefix) => Piece::Prefix(prefix.to_lowercase()),
                 None => Piece::Word(word.to_lowercase()),
@@ -209,7 +349,7 @@ fn pieces(phrase: &str) -> Vec<Piece> {
 }
 
 /// Words a gap may skip, at most.
-const GAP: usize = 8;
+const GAP: usize = 12;
 
 /// The first place `phrase` matches `tokens`: the span and the number matched.
 fn find(phrase: &[Piece], tokens: &[Token]) -> Option<((usize, usize), Option<u64>)> {
@@ -225,13 +365,20 @@ fn match_at(phrase: &[Piece], tokens: &[Token], at: usize) -> Option<(usize, Opt
     };
     let token = tokens.get(at);
     match piece {
-        Piece::Gap => (0..=GAP).find_map(|skip| match_at(rest, tokens, at + skip)),
+        // A gap skips words, never the end of a sentence.
+        Piece::Gap => (0..=GAP)
+            .take_while(|skip| *skip == 0 || tokens.get(at + skip - 1).is_some_and(|t| *t != Token::Stop))
+            .find_map(|skip| match_at(rest, tokens, at + skip)),
         Piece::Number => match token? {
             Token::Number(n) => {
                 let (end, _) = match_at(rest, tokens, at + 1)?;
                 Some((end, Some(*n)))
             }
-            Token::Word(_) => None,
+            Token::Word(_) | Token::Stop => None,
+        },
+        Piece::Literal(value) => match token? {
+            Token::Number(n) if n == value => match_at(rest, tokens, at + 1),
+            _ => None,
         },
         Piece::Word(word) => match token? {
             Token::Word(w) if w == word => match_at(rest, tokens, at + 1),
@@ -244,21 +391,60 @@ fn match_at(phrase: &[Piece], tokens: &[Token], at: usize) -> Option<(usize, Opt
     }
 }
 
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: [&str; 12] = [
+    "st", "mr", "mrs", "ms", "dr", "no", "art", "para", "vs", "etc", "approx", "cf",
+];
+
+/// Whether a word as written (punctuation kept) ends a sentence or a part of one:
+/// `;`, `?`, `!`, or a full stop that is not an abbreviation's (`U.S.`, `St.`).
+fn ends_sentence(word: &str) -> bool {
+    let word = word.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    if word.ends_with([';', '?', '!']) {
+        return true;
+    }
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    let stem = stem.trim_start_matches(|c: char| !c.is_alphanumeric());
+    !(stem.contains('.')
+        || stem.chars().count() == 1
+        || ABBREVIATIONS.contains(&stem.to_lowercase().as_str()))
+}
+
 /// The words and numbers of a text, lower-cased, punctuation dropped, numbers
-/// read however they are written.
+/// read however they are written, with a [`Token::Stop`] where a sentence or a
+/// part of one ends.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
-    let raw: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '—' | '–' | '(' | ')' | '"' | '“' | '”'))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '€')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut raw: Vec<String> = Vec::new();
+    for written in
+        text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '—' | '–' | '(' | ')' | '"' | '“' | '”'))
+    {
+        let word = written
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '€')
+            .to_lowercase();
+        if !word.is_empty() {
+            raw.push(word);
+        }
+        if ends_sentence(written) && raw.last().is_some_and(|w| !w.is_empty()) {
+            // An empty string marks the stop among the words.
+            raw.push(String::new());
+        }
+    }
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     while let Some(word) = raw.get(i) {
         i += 1;
+        if word.is_empty() {
+            out.push(Token::Stop);
+            continue;
+        }
+        // `$100bn` and `€50bn`: the currency follows the number as a word.
+        let currency = match word.chars().next() {
+            Some('$') => Some("usd"),
+            Some('€') => Some("eur"),
+            _ => None,
+        };
         let word = word.trim_start_matches(['$', '€']);
         let word = word
             .strip_suffix("'s")
@@ -288,6 +474,9 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             i += 1;
         }
         out.push(Token::Number(value / 1000));
+        if let Some(currency) = currency {
+            out.push(Token::Word(currency.to_owned()));
+        }
     }
     out
 }
@@ -334,7 +523,7 @@ mod tests {
             .into_iter()
             .filter_map(|t| match t {
                 Token::Number(n) => Some(n),
-                Token::Word(_) => None,
+                Token::Word(_) | Token::Stop => None,
             })
             .collect()
     }
@@ -370,6 +559,29 @@ mod tests {
             lexicon
                 .matches(&tokens("There are no sanctions at all."))
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn phrases_stay_within_a_sentence_and_fields_merge() {
+        let lexicon = Lexicon::parse(&format!(
+            "{HEADER}\nmonitoring/enforcement-body {{\"lead\": \"united_states\"}} = peace council\nmonitoring/enforcement-body {{\"legally_binding\": true}} = legally binding\nsanctions/russia {{\"lifting\": \"lifted\"}} = sanction* ... lifted"
+        ))
+        .unwrap();
+        assert!(
+            lexicon
+                .matches(&tokens("Sanctions stay. The ban is lifted."))
+                .is_empty()
+        );
+        assert_eq!(
+            lexicon.matches(&tokens("The U.S. sanctions are lifted.")).len(),
+            1
+        );
+        let found = lexicon.matches(&tokens("It is legally binding; a Peace Council oversees it."));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].fields,
+            r#"{"lead":"united_states","legally_binding":true}"#
         );
     }
 

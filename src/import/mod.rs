@@ -349,14 +349,20 @@ fn front_matter_error(key: &str, message: String) -> Error {
 fn tag(text: &str, lexicon: &Lexicon) -> Vec<(Provision, Option<Note>)> {
     let mut proposed = Vec::new();
     for found in lexicon.matches(&lexicon::tokens(text)) {
-        let Ok(serde_json::Value::Object(mut fields)) =
-            serde_json::from_str::<serde_json::Value>(&found.fields)
-        else {
-            continue;
-        };
-        fields.insert("topic".into(), found.subject.topic().as_str().into());
-        fields.insert("subject".into(), found.subject.slug().into());
-        let Ok(provision) = serde_json::from_value::<Provision>(serde_json::Value::Object(fields)) else {
+        // The merged fields, else those of the entries that proposed the subject.
+        let provision = std::iter::once(&found.fields)
+            .chain(&found.fallbacks)
+            .find_map(|fields| {
+                let Ok(serde_json::Value::Object(mut fields)) =
+                    serde_json::from_str::<serde_json::Value>(fields)
+                else {
+                    return None;
+                };
+                fields.insert("topic".into(), found.subject.topic().as_str().into());
+                fields.insert("subject".into(), found.subject.slug().into());
+                serde_json::from_value::<Provision>(serde_json::Value::Object(fields)).ok()
+            });
+        let Some(provision) = provision else {
             continue;
         };
         let confidence = if found.valued || found.weight >= 3 {
@@ -432,10 +438,23 @@ mod tests {
             let (subject, fields) = head.split_once(' ').unwrap_or((head, "{}"));
             let json = fields.replace("{n}", "2027").replace("{bn}", "100");
             let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
-            let subject = crate::Subject::parse(subject).unwrap();
-            value["topic"] = subject.topic().as_str().into();
-            value["subject"] = subject.slug().into();
-            assert!(serde_json::from_value::<Provision>(value).is_ok(), "{line}");
+            if let Some(subjects) = subject.strip_prefix('+') {
+                // A modifier's fields join those of a proposed provision.
+                assert!(
+                    subjects.split(',').all(|s| crate::Subject::parse(s).is_some()),
+                    "{line}"
+                );
+                continue;
+            }
+            for subject in subject.split(',') {
+                let subject = crate::Subject::parse(subject).unwrap();
+                value["topic"] = subject.topic().as_str().into();
+                value["subject"] = subject.slug().into();
+                assert!(
+                    serde_json::from_value::<Provision>(value.clone()).is_ok(),
+                    "{line}"
+                );
+            }
         }
         assert!(
             !lexicon
