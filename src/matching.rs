@@ -25,6 +25,8 @@ const POSTING_LIMIT: usize = 64;
 const GAP_CANDIDATES: usize = 6;
 /// Positions looked at while collecting them, at most.
 const GAP_SCAN: usize = 48;
+/// Twins of the other side a repeated text is chained with, at most.
+const TWIN_WINDOW: usize = 16;
 /// Largest group assigned by the Hungarian algorithm.
 const EXACT_LIMIT: usize = 48;
 /// Largest gap, in pairs of free texts, aligned exactly.
@@ -379,6 +381,27 @@ impl Matcher {
         self.score(l, r) + bonus
     }
 
+    /// Whether a pair of one gap, of weighted score `score`, may pair there: it
+    /// reaches the gap threshold, or it shares as many of its words, each
+    /// counted once, as the similarity threshold asks of a pair on wording alone.
+    /// Between two anchors, order has narrowed the candidates, so that common
+    /// words are evidence there: a clause reworded with rare words keeps most of
+    /// its common ones.
+    fn gap_admits(&self, l: usize, r: usize, score: f64, query: &Query<'_>) -> bool {
+        score >= query.gap_threshold || self.plain(l, r) >= query.threshold
+    }
+
+    /// The score of left text `l` and right text `r` with every word weighing the same.
+    fn plain(&self, l: usize, r: usize) -> f64 {
+        match (self.left.get(l), self.right.get(r)) {
+            (Some(a), Some(b)) if !a.sorted.is_empty() || !b.sorted.is_empty() => {
+                2.0 * shared(&a.sorted, &b.sorted, |_| 1.0) / (a.sorted.len() + b.sorted.len()) as f64
+            }
+            (Some(_), Some(_)) => 1.0,
+            _ => 0.0,
+        }
+    }
+
     /// Pairs the texts one to one: for each left text, the group it pairs with.
     pub(crate) fn pairs(&self, query: &Query<'_>) -> Vec<Option<usize>> {
         let mut state = State {
@@ -389,6 +412,9 @@ impl Matcher {
         let cached = self.near_twins(query, &mut state);
         let order = Order::new(self, query, &state);
         self.main_pass(query, &mut state, &order, &twins, &cached);
+        // Copies of a repeated text out of order (moved) pair with the copies
+        // that order and wording left free, before the gaps take them.
+        self.pair_in_document_order(query, &mut state, &twins);
         // Each round of the gap pass narrows the gaps for the next.
         for _ in 0..GAP_ROUNDS {
             if !query.ordered {
@@ -415,50 +441,121 @@ impl Matcher {
             && (query.allowed)(l, r)
     }
 
-    /// Pairs unique twins; returns, for each left text, the right texts of its twin
+    /// Pairs twins; returns, for each left text, the right texts of its twin
     /// group (sorted by position), when the group is not one to one.
+    ///
+    /// Twins one to one pair at once. When order counts, repeated twins pair as a
+    /// line diff pairs equal lines: the twin pairs on one longest chain that keeps
+    /// the order of both sides (with the anchors), so that the copies of a
+    /// repeated text pair with the copies at their place.
     fn twins(&self, query: &Query<'_>, state: &mut State) -> HashMap<u64, Vec<usize>> {
         let mut right: HashMap<u64, Vec<usize>> = HashMap::with_capacity(self.right.len());
         for (r, doc) in self.right.iter().enumerate() {
             right.entry(doc.hash).or_default().push(r);
         }
-        let mut left: HashMap<u64, usize> = HashMap::with_capacity(self.left.len());
-        for doc in &self.left {
-            *left.entry(doc.hash).or_default() += 1;
+        let mut left: HashMap<u64, Vec<usize>> = HashMap::with_capacity(self.left.len());
+        for (l, doc) in self.left.iter().enumerate() {
+            left.entry(doc.hash).or_default().push(l);
+        }
+        for rights in right.values_mut() {
+            rights.sort_by_key(|&r| self.right.get(r).map_or(0, |d| d.position));
         }
         for (l, doc) in self.left.iter().enumerate() {
-            let (Some(rights), Some(&lefts)) = (right.get(&doc.hash), left.get(&doc.hash)) else {
+            let (Some(rights), Some(lefts)) = (right.get(&doc.hash), left.get(&doc.hash)) else {
                 continue;
             };
-            if let ([r], 1) = (rights.as_slice(), lefts)
+            if let ([r], [_]) = (rights.as_slice(), lefts.as_slice())
                 && self.same_words(l, *r)
                 && self.free(state, l, *r, query)
             {
                 state.pair(l, *r, &self.groups);
             }
         }
-        // Repeated twins: in document order when order is not known; by position later when it is.
-        right.retain(|_, rights| rights.len() > 1 || !query.ordered);
-        for rights in right.values_mut() {
-            rights.sort_by_key(|&r| self.right.get(r).map_or(0, |d| d.position));
+        right.retain(|hash, rights| rights.len() > 1 || left.get(hash).is_some_and(|lefts| lefts.len() > 1));
+        if query.ordered {
+            self.chain_twins(query, state, &left, &right);
+        } else {
+            self.pair_in_document_order(query, state, &right);
         }
-        if !query.ordered {
-            let mut next: HashMap<u64, usize> = HashMap::new();
-            for (l, doc) in self.left.iter().enumerate() {
-                let Some(rights) = right.get(&doc.hash) else {
+        right
+    }
+
+    /// Pairs each free text with the first free twin of the other side, in
+    /// document order: the copies of a repeated text that nothing else placed.
+    fn pair_in_document_order(&self, query: &Query<'_>, state: &mut State, twins: &HashMap<u64, Vec<usize>>) {
+        let mut next: HashMap<u64, usize> = HashMap::new();
+        for (l, doc) in self.left.iter().enumerate() {
+            let Some(rights) = twins.get(&doc.hash) else {
+                continue;
+            };
+            if state.left.get(l) != Some(&None) {
+                continue;
+            }
+            let start = next.entry(doc.hash).or_default();
+            while let Some(&r) = rights.get(*start) {
+                *start += 1;
+                if self.same_words(l, r) && self.free(state, l, r, query) {
+                    state.pair(l, r, &self.groups);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Pairs the repeated twins that stand on one longest order-keeping chain of
+    /// twin pairs and anchors. Each left text of a group offers the
+    /// [`TWIN_WINDOW`] right texts of nearest rank in the group, so that a text
+    /// repeated everywhere costs no more than one repeated a few times.
+    fn chain_twins(
+        &self,
+        query: &Query<'_>,
+        state: &mut State,
+        left: &HashMap<u64, Vec<usize>>,
+        right: &HashMap<u64, Vec<usize>>,
+    ) {
+        // (left position, right position, the pair when it is still to make):
+        // the anchors and the pairs made, then the candidate twin pairs.
+        let mut pairs: Vec<(usize, usize, Option<(usize, usize)>)> =
+            query.anchors.iter().map(|&(lp, rp)| (lp, rp, None)).collect();
+        for (l, r) in state.left.iter().enumerate() {
+            if let (Some(a), Some(b)) = (self.left.get(l), r.and_then(|r| self.right.get(r))) {
+                pairs.push((a.position, b.position, None));
+            }
+        }
+        for (hash, lefts) in left {
+            let Some(rights) = right.get(hash) else { continue };
+            if lefts.len() == 1 && rights.len() == 1 {
+                continue;
+            }
+            for (rank, &l) in lefts.iter().enumerate() {
+                let Some(lp) = self.left.get(l).map(|d| d.position) else {
                     continue;
                 };
-                let start = next.entry(doc.hash).or_default();
-                while let Some(&r) = rights.get(*start) {
-                    *start += 1;
-                    if self.same_words(l, r) && self.free(state, l, r, query) {
-                        state.pair(l, r, &self.groups);
-                        break;
+                // The rank this text would have in the right group, were the groups alike.
+                let centre = rank * rights.len() / lefts.len();
+                let from = centre.saturating_sub(TWIN_WINDOW / 2);
+                let to = (from + TWIN_WINDOW).min(rights.len());
+                let from = to.saturating_sub(TWIN_WINDOW);
+                for &r in rights.get(from..to).unwrap_or_default() {
+                    if let Some(rp) = self.right.get(r).map(|d| d.position)
+                        && self.free(state, l, r, query)
+                    {
+                        pairs.push((lp, rp, Some((l, r))));
                     }
                 }
             }
         }
-        right
+        // Strictly increasing on both sides: equal left positions sorted by
+        // decreasing right position, so that a chain takes at most one of them.
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        for index in longest_chain(&pairs.iter().map(|p| p.1).collect::<Vec<_>>()) {
+            if let Some(&(_, _, Some((l, r)))) = pairs.get(index)
+                && self.same_words(l, r)
+                && self.free(state, l, r, query)
+            {
+                state.pair(l, r, &self.groups);
+            }
+        }
     }
 
     fn same_words(&self, l: usize, r: usize) -> bool {
@@ -695,7 +792,7 @@ impl Matcher {
                     .filter(|&&(other, _)| other != r)
                     .map(|&(_, s)| s)
                     .fold(0.0, f64::max);
-                if query.ordered && !in_gap && score < 1.0 && score - rival < MARGIN {
+                if query.ordered && !in_gap && score - rival < MARGIN {
                     continue;
                 }
                 let bonus = match self.right.get(r) {
@@ -797,7 +894,9 @@ impl Matcher {
                 let score = self.score(l, r);
                 // Ties go to the text nearer the expected place.
                 let key = self.gap_score(l, r) + ORDER_BONUS * gap.closeness(position);
-                if gap.contains(position) && score >= query.gap_threshold && best.is_none_or(|(_, k)| key > k)
+                if gap.contains(position)
+                    && self.gap_admits(l, r, score, query)
+                    && best.is_none_or(|(_, k)| key > k)
                 {
                     best = Some((r, key));
                 }
@@ -866,7 +965,7 @@ impl Matcher {
         let score = |i: usize, j: usize| -> Option<f64> {
             let (l, r) = (lefts.get(i)?.1, rights.get(j)?.1);
             let s = self.score(l, r);
-            (s >= query.gap_threshold && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
+            (self.gap_admits(l, r, s, query) && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
         };
         // best[i][j]: the greatest total over lefts[i..] and rights[j..].
         let mut best = vec![vec![0.0f64; m + 1]; n + 1];
