@@ -387,8 +387,9 @@ impl Matcher {
     /// Between two anchors, order has narrowed the candidates, so that common
     /// words are evidence there: a clause reworded with rare words keeps most of
     /// its common ones.
-    fn gap_admits(&self, l: usize, r: usize, score: f64, query: &Query<'_>) -> bool {
-        score >= query.gap_threshold || self.plain(l, r) >= query.threshold
+    fn gap_admits(&self, l: usize, r: usize, score: f64, query: &Query<'_>, evidence: Evidence) -> bool {
+        (score >= query.gap_threshold || self.plain(l, r) >= query.threshold)
+            && (evidence == Evidence::Order || self.shared_distinctive(l, r, 1) > 0)
     }
 
     /// The score of left text `l` and right text `r` with every word weighing the same.
@@ -412,18 +413,14 @@ impl Matcher {
         let cached = self.near_twins(query, &mut state);
         let order = Order::new(self, query, &state);
         self.main_pass(query, &mut state, &order, &twins, &cached);
+        if query.ordered {
+            self.gap_rounds(query, &mut state, &twins, Evidence::SharedWord);
+        }
         // Copies of a repeated text out of order (moved) pair with the copies
-        // that order and wording left free, before the gaps take them.
+        // that order and wording left free, before order alone decides the gaps.
         self.pair_in_document_order(query, &mut state, &twins);
-        // Each round of the gap pass narrows the gaps for the next.
-        for _ in 0..GAP_ROUNDS {
-            if !query.ordered {
-                break;
-            }
-            let order = Order::new(self, query, &state);
-            if !self.gap_pass(query, &mut state, &order, &twins) {
-                break;
-            }
+        if query.ordered {
+            self.gap_rounds(query, &mut state, &twins, Evidence::Order);
         }
         state
             .left
@@ -819,6 +816,16 @@ impl Matcher {
         }
     }
 
+    /// Rounds of the gap pass, each with the anchors the last one added.
+    fn gap_rounds(&self, query: &Query<'_>, state: &mut State, twins: &HashMap<u64, Vec<usize>>, evidence: Evidence) {
+        for _ in 0..GAP_ROUNDS {
+            let order = Order::new(self, query, state);
+            if !self.gap_pass(query, state, &order, twins, evidence) {
+                break;
+            }
+        }
+    }
+
     /// One round of the gap pass; returns whether it paired anything.
     ///
     /// A small gap is aligned exactly: the pairs that keep the order of both sides
@@ -830,6 +837,7 @@ impl Matcher {
         state: &mut State,
         order: &Order,
         twins: &HashMap<u64, Vec<usize>>,
+        evidence: Evidence,
     ) -> bool {
         let free_left: Vec<(usize, usize)> = (0..self.left.len())
             .filter(|&l| state.left.get(l) == Some(&None))
@@ -863,7 +871,7 @@ impl Matcher {
             let to = free_right.partition_point(|&(p, _)| high.is_none_or(|high| p < high));
             let gap_right = free_right.get(from..to.max(from)).unwrap_or_default();
             if gap_left.len().saturating_mul(gap_right.len()) <= SEQUENCE_LIMIT {
-                sequenced.extend(self.sequence(gap_left, gap_right, query, state));
+                sequenced.extend(self.sequence(gap_left, gap_right, query, state, evidence));
             } else {
                 large.extend(gap_left.iter().map(|&(_, l)| l));
             }
@@ -895,7 +903,7 @@ impl Matcher {
                 // Ties go to the text nearer the expected place.
                 let key = self.gap_score(l, r) + ORDER_BONUS * gap.closeness(position);
                 if gap.contains(position)
-                    && self.gap_admits(l, r, score, query)
+                    && self.gap_admits(l, r, score, query, evidence)
                     && best.is_none_or(|(_, k)| key > k)
                 {
                     best = Some((r, key));
@@ -932,6 +940,16 @@ impl Matcher {
     }
 }
 
+/// What a round of the gap pass takes as evidence besides a pair's place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// Only pairs that share a distinctive word pair: these come before moved
+    /// copies of a repeated text claim the copies left free.
+    SharedWord,
+    /// Place alone, for the pairs the gap threshold admits.
+    Order,
+}
+
 /// The pairs made so far: each left text's right text, and the groups taken.
 struct State {
     left: Vec<Option<usize>>,
@@ -960,12 +978,13 @@ impl Matcher {
         rights: &[(usize, usize)],
         query: &Query<'_>,
         state: &State,
+        evidence: Evidence,
     ) -> Vec<(usize, usize)> {
         let (n, m) = (lefts.len(), rights.len());
         let score = |i: usize, j: usize| -> Option<f64> {
             let (l, r) = (lefts.get(i)?.1, rights.get(j)?.1);
             let s = self.score(l, r);
-            (self.gap_admits(l, r, s, query) && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
+            (self.gap_admits(l, r, s, query, evidence) && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
         };
         // best[i][j]: the greatest total over lefts[i..] and rights[j..].
         let mut best = vec![vec![0.0f64; m + 1]; n + 1];
