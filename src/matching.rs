@@ -418,7 +418,8 @@ impl Matcher {
         }
         // Copies of a repeated text out of order (moved) pair with the copies
         // that order and wording left free, before order alone decides the gaps.
-        self.pair_in_document_order(query, &mut state, &twins);
+        let order = Order::new(self, query, &state);
+        self.pair_in_document_order(query, &mut state, &twins, query.ordered.then_some(&order));
         if query.ordered {
             self.gap_rounds(query, &mut state, &twins, Evidence::Order);
         }
@@ -472,14 +473,40 @@ impl Matcher {
         if query.ordered {
             self.chain_twins(query, state, &left, &right);
         } else {
-            self.pair_in_document_order(query, state, &right);
+            self.pair_in_document_order(query, state, &right, None);
         }
         right
     }
 
-    /// Pairs each free text with the first free twin of the other side, in
-    /// document order: the copies of a repeated text that nothing else placed.
-    fn pair_in_document_order(&self, query: &Query<'_>, state: &mut State, twins: &HashMap<u64, Vec<usize>>) {
+    /// Pairs each free text with a free twin of the other side, in document
+    /// order: the copies of a repeated text that nothing else placed. With
+    /// `order`, a copy that no free text of its gap could still claim is taken
+    /// first, so that a moved copy leaves the copy at a reworded text's place to it.
+    fn pair_in_document_order(
+        &self,
+        query: &Query<'_>,
+        state: &mut State,
+        twins: &HashMap<u64, Vec<usize>>,
+        order: Option<&Order>,
+    ) {
+        let mut free_lefts: Vec<usize> = Vec::new();
+        if order.is_some() {
+            free_lefts = (self.left.iter().enumerate())
+                .filter(|&(l, _)| state.left.get(l) == Some(&None))
+                .map(|(_, d)| d.position)
+                .collect();
+            free_lefts.sort_unstable();
+        }
+        // Whether a free left text other than the one at `own` stands in the gap of right text `r`.
+        let claimable = |r: usize, own: usize| {
+            let (Some(order), Some(doc)) = (order, self.right.get(r)) else {
+                return false;
+            };
+            let (low, high) = order.left_range(doc.position);
+            let at = free_lefts.partition_point(|&p| low.is_some_and(|low| p <= low));
+            let mut inside = free_lefts.get(at..).unwrap_or_default().iter().take_while(|&&p| p < high);
+            inside.any(|&p| p != own)
+        };
         let mut next: HashMap<u64, usize> = HashMap::new();
         for (l, doc) in self.left.iter().enumerate() {
             let Some(rights) = twins.get(&doc.hash) else {
@@ -488,13 +515,26 @@ impl Matcher {
             if state.left.get(l) != Some(&None) {
                 continue;
             }
+            // Copies taken already are skipped once for all.
             let start = next.entry(doc.hash).or_default();
             while let Some(&r) = rights.get(*start) {
-                *start += 1;
-                if self.same_words(l, r) && self.free(state, l, r, query) {
-                    state.pair(l, r, &self.groups);
+                if self.groups.get(r).is_some_and(|&g| state.taken.get(g) == Some(&false)) {
                     break;
                 }
+                *start += 1;
+            }
+            let mut first = None;
+            for &r in rights.get(*start..).unwrap_or_default().iter().take(TWIN_WINDOW) {
+                if self.same_words(l, r) && self.free(state, l, r, query) {
+                    if !claimable(r, doc.position) {
+                        first = Some(r);
+                        break;
+                    }
+                    first = first.or(Some(r));
+                }
+            }
+            if let Some(r) = first {
+                state.pair(l, r, &self.groups);
             }
         }
     }
@@ -1074,6 +1114,15 @@ impl Order {
         };
         let ends = (end(&matcher.left, |a| a.0), end(&matcher.right, |a| a.1));
         Order { chain, right, ends }
+    }
+
+    /// The open range of left positions of the gap right position `position`
+    /// stands in: after the anchor before it (none at the start), before the one after it.
+    fn left_range(&self, position: usize) -> (Option<usize>, usize) {
+        let k = self.chain.partition_point(|&(_, r)| r < position);
+        let low = k.checked_sub(1).and_then(|i| self.chain.get(i)).map(|a| a.0);
+        let high = self.chain.get(k).map_or(self.ends.0, |a| a.0);
+        (low, high)
     }
 
     fn gap(&self, position: usize) -> Gap {
