@@ -370,6 +370,33 @@ impl Matcher {
         count
     }
 
+    /// Whether the two texts share a word that no other text holds.
+    fn share_unique_word(&self, l: usize, r: usize) -> bool {
+        let (Some(a), Some(b)) = (self.left.get(l), self.right.get(r)) else {
+            return false;
+        };
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&x), Some(&y)) = (a.rarest.get(i), b.rarest.get(j)) {
+            let (dx, dy) = (self.df.get(x as usize).copied(), self.df.get(y as usize).copied());
+            // Rarest first: past the words in two texts, none is left to share.
+            if dx > Some(2) && dy > Some(2) {
+                break;
+            }
+            if x == y {
+                if dx == Some(2) {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            } else if (dx, x) < (dy, y) {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        false
+    }
+
     /// A pair's standing in a gap: its score, raised by [`SHARED_BONUS`] when the
     /// texts share a distinctive word, which common words alone cannot outweigh.
     fn gap_score(&self, l: usize, r: usize) -> f64 {
@@ -504,7 +531,11 @@ impl Matcher {
             };
             let (low, high) = order.left_range(doc.position);
             let at = free_lefts.partition_point(|&p| low.is_some_and(|low| p <= low));
-            let mut inside = free_lefts.get(at..).unwrap_or_default().iter().take_while(|&&p| p < high);
+            let mut inside = free_lefts
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&p| p < high);
             inside.any(|&p| p != own)
         };
         let mut next: HashMap<u64, usize> = HashMap::new();
@@ -518,7 +549,11 @@ impl Matcher {
             // Copies taken already are skipped once for all.
             let start = next.entry(doc.hash).or_default();
             while let Some(&r) = rights.get(*start) {
-                if self.groups.get(r).is_some_and(|&g| state.taken.get(g) == Some(&false)) {
+                if self
+                    .groups
+                    .get(r)
+                    .is_some_and(|&g| state.taken.get(g) == Some(&false))
+                {
                     break;
                 }
                 *start += 1;
@@ -606,7 +641,12 @@ impl Matcher {
             return Vec::new();
         };
         let mut found: Vec<(usize, f64)> = Vec::new();
-        for &word in doc.rarest.iter().take(RARE_WORDS) {
+        // A word no other text holds finds no candidate.
+        let shared = doc
+            .rarest
+            .iter()
+            .filter(|&&w| self.df.get(w as usize).is_some_and(|&d| d > 1));
+        for &word in shared.take(RARE_WORDS) {
             let posting = self.posting(word);
             // Long lists are read from a place that depends on the text, so that
             // texts sharing only common words still spread over the other side.
@@ -816,7 +856,11 @@ impl Matcher {
             let doc_position = self.left.get(l).map_or(0, |d| d.position);
             let gap = order.gap(doc_position);
             for (r, score) in candidates {
-                if score < query.threshold || !(score >= 1.0 || self.distinctive_enough(l, r)) {
+                // A word that these two texts alone hold tells them from all others,
+                // wherever they stand, when they share most of their words as well.
+                let unique = self.plain(l, r) >= query.threshold && self.share_unique_word(l, r);
+                let worded = score >= query.threshold && (score >= 1.0 || self.distinctive_enough(l, r));
+                if !(worded || unique) {
                     continue;
                 }
                 let Some(&group) = self.groups.get(r) else {
@@ -829,7 +873,7 @@ impl Matcher {
                     .filter(|&&(other, _)| other != r)
                     .map(|&(_, s)| s)
                     .fold(0.0, f64::max);
-                if query.ordered && !in_gap && score - rival < MARGIN {
+                if query.ordered && !in_gap && !unique && score - rival < MARGIN {
                     continue;
                 }
                 let bonus = match self.right.get(r) {
@@ -857,7 +901,13 @@ impl Matcher {
     }
 
     /// Rounds of the gap pass, each with the anchors the last one added.
-    fn gap_rounds(&self, query: &Query<'_>, state: &mut State, twins: &HashMap<u64, Vec<usize>>, evidence: Evidence) {
+    fn gap_rounds(
+        &self,
+        query: &Query<'_>,
+        state: &mut State,
+        twins: &HashMap<u64, Vec<usize>>,
+        evidence: Evidence,
+    ) {
         for _ in 0..GAP_ROUNDS {
             let order = Order::new(self, query, state);
             if !self.gap_pass(query, state, &order, twins, evidence) {
@@ -1024,7 +1074,8 @@ impl Matcher {
         let score = |i: usize, j: usize| -> Option<f64> {
             let (l, r) = (lefts.get(i)?.1, rights.get(j)?.1);
             let s = self.score(l, r);
-            (self.gap_admits(l, r, s, query, evidence) && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
+            (self.gap_admits(l, r, s, query, evidence) && self.free(state, l, r, query))
+                .then(|| self.gap_score(l, r))
         };
         // best[i][j]: the greatest total over lefts[i..] and rights[j..].
         let mut best = vec![vec![0.0f64; m + 1]; n + 1];
