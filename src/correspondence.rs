@@ -11,9 +11,10 @@
 //!    of the other plan (the partner of a neighbour, or one of at most 16 on each
 //!    of its subjects) when the wording says it is part of it: at least half of
 //!    its words are in that clause, at most half are in that clause's own
-//!    partner, and it adds at least a fifth of that clause's words to what the
-//!    partner covers. Nothing else makes a split or a join; a clause that could
-//!    not be decided stays an insertion or a repeal.
+//!    partner and its parts found before (in document order), and it adds at
+//!    least a fifth of that clause's words to what they cover. Nothing else makes
+//!    a split or a join; a clause that could not be decided stays an insertion or
+//!    a repeal.
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -141,7 +142,11 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment, options: &Op
         };
         untyped(a, i) || untyped(b, j) || share(rows_a.get(i), rows_b.get(j))
     };
-    let paired = Matcher::new(&left, &right, right.len()).pairs(&options.query(true, &allowed, &fixed));
+    let paired = if left.is_empty() || right.is_empty() {
+        vec![None; left.len()]
+    } else {
+        Matcher::new(&left, &right, right.len()).pairs(&options.query(true, &allowed, &fixed))
+    };
     // One-to-one partners, keyed or by wording, seen from both plans.
     let mut partner_old: Vec<Option<usize>> = vec![None; na];
     let mut partner_new: Vec<Option<usize>> = vec![None; nb];

@@ -215,6 +215,8 @@ pub(crate) struct Matcher {
     /// `posted[starts[w]..starts[w + 1]]`.
     starts: Vec<usize>,
     posted: Vec<u32>,
+    /// The position of each entry's text.
+    posted_at: Vec<usize>,
 }
 
 impl Matcher {
@@ -282,14 +284,20 @@ impl Matcher {
                 *start += before;
             }
         }
-        let mut posted = vec![0u32; starts.last().copied().unwrap_or(0)];
+        // Each list in document order, so that it can be read from a place.
+        let mut by_position: Vec<usize> = (0..right_docs.len()).collect();
+        by_position.sort_by_key(|&r| right_docs.get(r).map_or(0, |d| d.position));
+        let total = starts.last().copied().unwrap_or(0);
+        let (mut posted, mut posted_at) = (vec![0u32; total], vec![0usize; total]);
         let mut next = starts.clone();
-        for (r, doc) in right_docs.iter().enumerate() {
+        for r in by_position {
+            let Some(doc) = right_docs.get(r) else { continue };
             for &w in &doc.rarest {
                 if let Some(at) = next.get_mut(w as usize)
-                    && let Some(slot) = posted.get_mut(*at)
+                    && let (Some(slot), Some(place)) = (posted.get_mut(*at), posted_at.get_mut(*at))
                 {
                     *slot = u32::try_from(r).unwrap_or(u32::MAX);
+                    *place = doc.position;
                     *at += 1;
                 }
             }
@@ -304,15 +312,19 @@ impl Matcher {
             common,
             starts,
             posted,
+            posted_at,
         }
     }
 
     /// The right texts that hold `word`.
-    fn posting(&self, word: u32) -> &[u32] {
+    fn posting(&self, word: u32) -> (&[u32], &[usize]) {
         let w = word as usize;
         match (self.starts.get(w), self.starts.get(w + 1)) {
-            (Some(&from), Some(&to)) => self.posted.get(from..to).unwrap_or_default(),
-            _ => &[],
+            (Some(&from), Some(&to)) => (
+                self.posted.get(from..to).unwrap_or_default(),
+                self.posted_at.get(from..to).unwrap_or_default(),
+            ),
+            _ => (&[], &[]),
         }
     }
 
@@ -437,7 +449,8 @@ impl Matcher {
             taken: vec![false; self.group_count],
         };
         let twins = self.twins(query, &mut state);
-        let cached = self.near_twins(query, &mut state);
+        let order = Order::new(self, query, &state);
+        let cached = self.near_twins(query, &mut state, &order);
         let order = Order::new(self, query, &state);
         self.main_pass(query, &mut state, &order, &twins, &cached);
         if query.ordered {
@@ -585,10 +598,8 @@ impl Matcher {
         left: &HashMap<u64, Vec<usize>>,
         right: &HashMap<u64, Vec<usize>>,
     ) {
-        // (left position, right position, the pair when it is still to make):
-        // the anchors and the pairs made, then the candidate twin pairs.
-        let mut pairs: Vec<(usize, usize, Option<(usize, usize)>)> =
-            query.anchors.iter().map(|&(lp, rp)| (lp, rp, None)).collect();
+        // The anchors and the pairs made, then the candidate twin pairs.
+        let mut pairs: Vec<Link> = query.anchors.iter().map(|&(lp, rp)| (lp, rp, None)).collect();
         for (l, r) in state.left.iter().enumerate() {
             if let (Some(a), Some(b)) = (self.left.get(l), r.and_then(|r| self.right.get(r))) {
                 pairs.push((a.position, b.position, None));
@@ -636,7 +647,7 @@ impl Matcher {
 
     /// The right texts that share the rarest words of left text `l`, most shared
     /// weight first, paired or not.
-    fn indexed(&self, l: usize, query: &Query<'_>) -> Vec<usize> {
+    fn indexed(&self, l: usize, query: &Query<'_>, expected: Option<f64>) -> Vec<usize> {
         let Some(doc) = self.left.get(l) else {
             return Vec::new();
         };
@@ -647,10 +658,18 @@ impl Matcher {
             .iter()
             .filter(|&&w| self.df.get(w as usize).is_some_and(|&d| d > 1));
         for &word in shared.take(RARE_WORDS) {
-            let posting = self.posting(word);
-            // Long lists are read from a place that depends on the text, so that
-            // texts sharing only common words still spread over the other side.
-            let start = l.checked_rem(posting.len()).unwrap_or(0);
+            let (posting, places) = self.posting(word);
+            let start = match expected {
+                // Long lists are read around the place the anchors expect the text at…
+                Some(expected) => {
+                    let at = places.partition_point(|&p| (p as f64) < expected);
+                    let last = posting.len().saturating_sub(POSTING_LIMIT);
+                    at.saturating_sub(POSTING_LIMIT / 2).min(last)
+                }
+                // …or, when order does not count, from a place that depends on the
+                // text, so that texts sharing only common words spread over the other side.
+                None => l.checked_rem(posting.len()).unwrap_or(0),
+            };
             let weight = self.weight(word);
             let read = posting
                 .iter()
@@ -677,8 +696,14 @@ impl Matcher {
             .collect()
     }
 
+    /// Where the anchors expect left text `l` on the other side, when order counts.
+    fn expected(&self, l: usize, query: &Query<'_>, order: &Order) -> Option<f64> {
+        let doc = self.left.get(l).filter(|_| query.ordered)?;
+        Some(order.gap(doc.position).expected)
+    }
+
     /// Pairs unique near-twins; returns each left text's scored index candidates.
-    fn near_twins(&self, query: &Query<'_>, state: &mut State) -> Vec<Vec<(usize, f64)>> {
+    fn near_twins(&self, query: &Query<'_>, state: &mut State, order: &Order) -> Vec<Vec<(usize, f64)>> {
         let mut cached: Vec<Vec<(usize, f64)>> = vec![Vec::new(); self.left.len()];
         let mut right_best: Vec<(f64, f64, Option<usize>)> = vec![(0.0, 0.0, None); self.right.len()];
         for (l, slot) in cached.iter_mut().enumerate() {
@@ -686,7 +711,7 @@ impl Matcher {
                 continue;
             }
             *slot = self
-                .indexed(l, query)
+                .indexed(l, query, self.expected(l, query, order))
                 .into_iter()
                 .map(|r| (r, self.score(l, r)))
                 .collect();
@@ -1029,6 +1054,10 @@ impl Matcher {
         paired
     }
 }
+
+/// A pair on a chain of twins: left position, right position, and the texts
+/// when the pair is still to make (none for anchors and pairs made).
+type Link = (usize, usize, Option<(usize, usize)>);
 
 /// What a round of the gap pass takes as evidence besides a pair's place.
 #[derive(Clone, Copy, PartialEq, Eq)]
