@@ -1486,6 +1486,42 @@ mod tests {
     }
 
     #[test]
+    fn repeated_twins_pair_with_the_copies_at_their_place() {
+        let left = ["the same words", "one", "the same words", "two", "the same words"];
+        let right = [
+            "the same words",
+            "one",
+            "something new here",
+            "the same words",
+            "two",
+            "the same words",
+        ];
+        assert_eq!(
+            pairs(&left, &right, true),
+            [Some(0), Some(1), Some(3), Some(4), Some(5)]
+        );
+    }
+
+    #[test]
+    fn a_moved_copy_leaves_the_copy_at_a_reworded_place() {
+        // Copy 2 of the sentence moved to the front; copy 0 was reworded around its number.
+        let text = |n: usize| format!("the parties complete the exchange within {n} days");
+        let mut left: Vec<String> = (1..=8).map(text).collect();
+        left.push(text(7));
+        let mut right = left.clone();
+        right[6] = "the delegations complete the transfer within 7 days".to_owned();
+        let moved = right.remove(8);
+        right.insert(0, moved);
+        let (left, right): (Vec<&str>, Vec<&str>) = (
+            left.iter().map(String::as_str).collect(),
+            right.iter().map(String::as_str).collect(),
+        );
+        let matched = pairs(&left, &right, true);
+        assert_eq!(matched[6], Some(7));
+        assert_eq!(matched[8], Some(0));
+    }
+
+    #[test]
     fn short_texts_need_distinctive_words_in_common() {
         let left = [
             "* Myers's diff",
