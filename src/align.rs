@@ -24,31 +24,48 @@
 //! # How texts are paired
 //!
 //! 1. **Twins.** Texts equal once normalised, one on each side, pair at once.
+//!    When order counts (a diff), repeated twins pair as a line diff pairs equal
+//!    lines: the twin pairs on one longest chain that keeps the order of both
+//!    sides, with the anchors and the pairs made, so that each copy of a repeated
+//!    text pairs with the copy at its place (each copy offers the 16 copies of
+//!    nearest rank on the other side).
 //! 2. **Unique near-twins.** A pair that scores at least 0.8, where each text is
 //!    the other's best candidate by a margin of 0.1, pairs next. These pairs and
 //!    those fixed by subject, where they keep the order of both plans (a longest
 //!    increasing chain), are the **anchors**.
 //! 3. **Candidates.** Each text left over is scored against the texts that share its
-//!    rarest words (an inverted index: eight words, 64 entries each, the twelve
-//!    texts sharing most kept), the free texts between the same two anchors,
-//!    nearest the place the anchors expect first (six), and its twins. A pair is
-//!    kept when it scores at least the [similarity threshold](Options::similarity_threshold)
-//!    (0.5) and shares at least
-//!    two distinctive words (words in at most one text in twenty, or in at most
-//!    four), or all of them when a text has fewer; a pair out of the anchors'
-//!    order must also lead the text's next candidate, paired or not, by 0.1, or
-//!    it would be a guess among look-alikes. The kept pairs are assigned one to
-//!    one to maximise their total score, with a bonus of at most 0.05 for standing
-//!    where the anchors expect: optimally (Hungarian algorithm) in each connected
-//!    group of at most 48 texts a side, greedily by score above.
+//!    rarest words (an inverted index: eight words that some other text holds, 64
+//!    entries each, read around the place the anchors expect the text when order
+//!    counts; the twelve texts sharing most kept), the free texts between the same
+//!    two anchors, nearest the place the anchors expect first (six), and its twins.
+//!    A pair is kept when it scores at least the
+//!    [similarity threshold](Options::similarity_threshold) (0.5) and shares at
+//!    least two distinctive words (words in at most one text in twenty, or in at
+//!    most four), or all of them when a text has fewer; or when the two texts alone
+//!    hold some word and share at least half their words, each counted once (the
+//!    plain [`similarity`] reaching the similarity threshold): boilerplate reworded
+//!    around its one number. A pair out of the anchors' order must also lead the
+//!    text's next candidate, paired or not, by 0.1 (unless it alone holds a word),
+//!    or it would be a guess among look-alikes, the copies of a repeated text
+//!    among them. The kept pairs are assigned one to one to maximise their total
+//!    score, with a bonus of at most 0.05 for standing where the anchors expect:
+//!    optimally (Hungarian algorithm) in each connected group of at most 48 texts a
+//!    side, greedily by score above.
 //! 4. **Gaps.** Between two consecutive anchors, the texts left over are aligned
-//!    in order: the order-keeping pairs of greatest total score among those scoring
-//!    at least the [gap threshold](Options::gap_threshold) (0.3; a sequence alignment, for gaps of up to 1,024
-//!    pairs of texts; in larger ones each text proposes to its best neighbour and
-//!    a neighbour takes its best proposal). Order is the evidence a lower score
-//!    needs: a clause whose only distinctive word changed, such as boilerplate
-//!    that differs in one number, pairs with the clause at its place. Up to three
-//!    rounds, each with the anchors the last one added.
+//!    in order: the order-keeping pairs of greatest total score (a sequence
+//!    alignment, for gaps of up to 1,024 pairs of texts; in larger ones each text
+//!    proposes to its best neighbour and a neighbour takes its best proposal).
+//!    A pair may pair there when it scores at least the
+//!    [gap threshold](Options::gap_threshold) (0.3), or when it shares at least
+//!    half its words, each counted once: between two anchors the candidates are
+//!    few, so that common words are evidence, and a clause reworded with rare words
+//!    keeps most of its common ones. Order is the evidence a lower score needs: a
+//!    clause whose only distinctive word changed, such as boilerplate that differs
+//!    in one number, pairs with the clause at its place. Pairs that share a
+//!    distinctive word come first (up to three rounds, each with the anchors the
+//!    last one added); then the copies of a repeated text that stand out of order
+//!    (moved) pair with the copies left free, first those that no free text of
+//!    their gap could still claim; then up to three rounds on order alone.
 //!
 //! Every step reads a bounded number of candidates per text, so the whole is
 //! near-linear whatever the input; on adversarial input (every text alike) it
@@ -252,8 +269,46 @@ pub(crate) fn aligned(plans: &[&Plan], options: &Options) -> Alignment {
         });
     }
     rows.extend(align_by_wording(plans, leftovers, options));
-    rows.sort_unstable_by(|x, y| x.subject.cmp(&y.subject));
-    Alignment { rows }
+    Alignment {
+        rows: by_subject_order(rows),
+    }
+}
+
+/// `rows` in subject order. Each row's key is read once into one array, with the
+/// first bytes of its slug as a number, so that sorting compares slugs through
+/// their text only when those bytes are equal.
+fn by_subject_order(rows: Vec<Row>) -> Vec<Row> {
+    let prefix = |slug: &str| {
+        let mut bytes = [0u8; 16];
+        for (to, from) in bytes.iter_mut().zip(slug.bytes()) {
+            *to = from;
+        }
+        u128::from_be_bytes(bytes)
+    };
+    let mut keys: Vec<((Topic, usize, u128), usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            (
+                (
+                    row.subject.topic(),
+                    row.subject.rank(),
+                    prefix(row.subject.slug()),
+                ),
+                i,
+            )
+        })
+        .collect();
+    keys.sort_unstable_by(|(x, i), (y, j)| {
+        x.cmp(y).then_with(|| match (rows.get(*i), rows.get(*j)) {
+            (Some(a), Some(b)) => a.subject.cmp(&b.subject),
+            _ => i.cmp(j),
+        })
+    });
+    let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+    keys.into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// A row the wording pass may still add to: its cells, its members' texts with
@@ -305,7 +360,12 @@ fn align_by_wording<'p>(
         // Positions compare across two plans only: the second plan's leftovers
         // meet rows of the first alone.
         let query = options.query(turn == 1, &|_, _| true, &[]);
-        let assignment = Matcher::new(&left, &members, open.len()).pairs(&query);
+        // The first plan's leftovers have no row to join yet.
+        let assignment = if members.is_empty() {
+            vec![None; left.len()]
+        } else {
+            Matcher::new(&left, &members, open.len()).pairs(&query)
+        };
         for (((slug, refs), text), row) in leftovers.into_iter().zip(texts).zip(assignment) {
             match row.and_then(|row| open.get_mut(row)) {
                 Some((cells, members, min_slug)) => {

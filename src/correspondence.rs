@@ -11,9 +11,12 @@
 //!    of the other plan (the partner of a neighbour, or one of at most 16 on each
 //!    of its subjects) when the wording says it is part of it: at least half of
 //!    its words are in that clause, at most half are in that clause's own
-//!    partner, and it adds at least a fifth of that clause's words to what the
-//!    partner covers. Nothing else makes a split or a join; a clause that could
-//!    not be decided stays an insertion or a repeal.
+//!    partner and its parts found before (in document order), and it adds at
+//!    least a fifth of that clause's words to what they cover. Nothing else makes
+//!    a split or a join; a clause that could not be decided stays an insertion or
+//!    a repeal.
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::Plan;
 use crate::align::{Alignment, Options};
@@ -139,7 +142,11 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment, options: &Op
         };
         untyped(a, i) || untyped(b, j) || share(rows_a.get(i), rows_b.get(j))
     };
-    let paired = Matcher::new(&left, &right, right.len()).pairs(&options.query(true, &allowed, &fixed));
+    let paired = if left.is_empty() || right.is_empty() {
+        vec![None; left.len()]
+    } else {
+        Matcher::new(&left, &right, right.len()).pairs(&options.query(true, &allowed, &fixed))
+    };
     // One-to-one partners, keyed or by wording, seen from both plans.
     let mut partner_old: Vec<Option<usize>> = vec![None; na];
     let mut partner_new: Vec<Option<usize>> = vec![None; nb];
@@ -161,10 +168,10 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment, options: &Op
     // on its subjects. Joins: the same, the other way round.
     // Texts are keyed by plan (old: false, new: true) and clause position.
     let mut coverage = Coverage::new();
-    let mut part_of = |part, neighbour: Option<(bool, usize)>, whole| {
+    let mut part_of = |part, beside: &[(bool, usize)], whole| {
         let at = |(new, k): (bool, usize)| ((new, k), text(if new { b } else { a }, k));
         let (part, whole) = (at(part), at(whole));
-        let beside: Vec<_> = neighbour.map(at).into_iter().collect();
+        let beside: Vec<_> = beside.iter().copied().map(at).collect();
         let with_part: Vec<_> = beside.iter().copied().chain([part]).collect();
         coverage.covered(part, &[whole]) >= PART_COVERED
             && coverage.covered(part, &beside) <= PART_REPEATS
@@ -198,14 +205,21 @@ pub(crate) fn correspond(a: &Plan, b: &Plan, alignment: &Alignment, options: &Op
             (na, &rows_a, &partner_old, &partner_new)
         };
         let linked = |k: usize| if new { found.has_new(k) } else { found.has_old(k) };
+        // The parts found so far of each whole, in document order: a part must
+        // add what the whole's partner and its earlier parts do not cover.
+        let mut found_parts: HashMap<usize, Vec<(bool, usize)>> = HashMap::new();
         for k in (0..count).filter(|&k| !linked(k)) {
             let whole = wholes(k, rows, partners, &cell(usize::from(!new)))
                 .into_iter()
                 .find(|&w| {
-                    let neighbour = others.get(w).copied().flatten().map(|n| (new, n));
-                    part_of((new, k), neighbour, (!new, w))
+                    let partner = others.get(w).copied().flatten().map(|n| (new, n));
+                    let earlier = found_parts.get(&w).map(Vec::as_slice).unwrap_or_default();
+                    let beside: Vec<(bool, usize)> =
+                        partner.into_iter().chain(earlier.iter().copied()).collect();
+                    part_of((new, k), &beside, (!new, w))
                 });
             if let Some(w) = whole {
+                found_parts.entry(w).or_default().push((new, k));
                 parts.push(if new { (w, k) } else { (k, w) });
             }
         }

@@ -25,6 +25,8 @@ const POSTING_LIMIT: usize = 64;
 const GAP_CANDIDATES: usize = 6;
 /// Positions looked at while collecting them, at most.
 const GAP_SCAN: usize = 48;
+/// Twins of the other side a repeated text is chained with, at most.
+const TWIN_WINDOW: usize = 16;
 /// Largest group assigned by the Hungarian algorithm.
 const EXACT_LIMIT: usize = 48;
 /// Largest gap, in pairs of free texts, aligned exactly.
@@ -213,6 +215,8 @@ pub(crate) struct Matcher {
     /// `posted[starts[w]..starts[w + 1]]`.
     starts: Vec<usize>,
     posted: Vec<u32>,
+    /// The position of each entry's text.
+    posted_at: Vec<usize>,
 }
 
 impl Matcher {
@@ -280,14 +284,20 @@ impl Matcher {
                 *start += before;
             }
         }
-        let mut posted = vec![0u32; starts.last().copied().unwrap_or(0)];
+        // Each list in document order, so that it can be read from a place.
+        let mut by_position: Vec<usize> = (0..right_docs.len()).collect();
+        by_position.sort_by_key(|&r| right_docs.get(r).map_or(0, |d| d.position));
+        let total = starts.last().copied().unwrap_or(0);
+        let (mut posted, mut posted_at) = (vec![0u32; total], vec![0usize; total]);
         let mut next = starts.clone();
-        for (r, doc) in right_docs.iter().enumerate() {
+        for r in by_position {
+            let Some(doc) = right_docs.get(r) else { continue };
             for &w in &doc.rarest {
                 if let Some(at) = next.get_mut(w as usize)
-                    && let Some(slot) = posted.get_mut(*at)
+                    && let (Some(slot), Some(place)) = (posted.get_mut(*at), posted_at.get_mut(*at))
                 {
                     *slot = u32::try_from(r).unwrap_or(u32::MAX);
+                    *place = doc.position;
                     *at += 1;
                 }
             }
@@ -302,15 +312,19 @@ impl Matcher {
             common,
             starts,
             posted,
+            posted_at,
         }
     }
 
     /// The right texts that hold `word`.
-    fn posting(&self, word: u32) -> &[u32] {
+    fn posting(&self, word: u32) -> (&[u32], &[usize]) {
         let w = word as usize;
         match (self.starts.get(w), self.starts.get(w + 1)) {
-            (Some(&from), Some(&to)) => self.posted.get(from..to).unwrap_or_default(),
-            _ => &[],
+            (Some(&from), Some(&to)) => (
+                self.posted.get(from..to).unwrap_or_default(),
+                self.posted_at.get(from..to).unwrap_or_default(),
+            ),
+            _ => (&[], &[]),
         }
     }
 
@@ -368,6 +382,33 @@ impl Matcher {
         count
     }
 
+    /// Whether the two texts share a word that no other text holds.
+    fn share_unique_word(&self, l: usize, r: usize) -> bool {
+        let (Some(a), Some(b)) = (self.left.get(l), self.right.get(r)) else {
+            return false;
+        };
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&x), Some(&y)) = (a.rarest.get(i), b.rarest.get(j)) {
+            let (dx, dy) = (self.df.get(x as usize).copied(), self.df.get(y as usize).copied());
+            // Rarest first: past the words in two texts, none is left to share.
+            if dx > Some(2) && dy > Some(2) {
+                break;
+            }
+            if x == y {
+                if dx == Some(2) {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            } else if (dx, x) < (dy, y) {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        false
+    }
+
     /// A pair's standing in a gap: its score, raised by [`SHARED_BONUS`] when the
     /// texts share a distinctive word, which common words alone cannot outweigh.
     fn gap_score(&self, l: usize, r: usize) -> f64 {
@@ -379,6 +420,28 @@ impl Matcher {
         self.score(l, r) + bonus
     }
 
+    /// Whether a pair of one gap, of weighted score `score`, may pair there: it
+    /// reaches the gap threshold, or it shares as many of its words, each
+    /// counted once, as the similarity threshold asks of a pair on wording alone.
+    /// Between two anchors, order has narrowed the candidates, so that common
+    /// words are evidence there: a clause reworded with rare words keeps most of
+    /// its common ones.
+    fn gap_admits(&self, l: usize, r: usize, score: f64, query: &Query<'_>, evidence: Evidence) -> bool {
+        (score >= query.gap_threshold || self.plain(l, r) >= query.threshold)
+            && (evidence == Evidence::Order || self.shared_distinctive(l, r, 1) > 0)
+    }
+
+    /// The score of left text `l` and right text `r` with every word weighing the same.
+    fn plain(&self, l: usize, r: usize) -> f64 {
+        match (self.left.get(l), self.right.get(r)) {
+            (Some(a), Some(b)) if !a.sorted.is_empty() || !b.sorted.is_empty() => {
+                2.0 * shared(&a.sorted, &b.sorted, |_| 1.0) / (a.sorted.len() + b.sorted.len()) as f64
+            }
+            (Some(_), Some(_)) => 1.0,
+            _ => 0.0,
+        }
+    }
+
     /// Pairs the texts one to one: for each left text, the group it pairs with.
     pub(crate) fn pairs(&self, query: &Query<'_>) -> Vec<Option<usize>> {
         let mut state = State {
@@ -386,18 +449,19 @@ impl Matcher {
             taken: vec![false; self.group_count],
         };
         let twins = self.twins(query, &mut state);
-        let cached = self.near_twins(query, &mut state);
+        let order = Order::new(self, query, &state);
+        let cached = self.near_twins(query, &mut state, &order);
         let order = Order::new(self, query, &state);
         self.main_pass(query, &mut state, &order, &twins, &cached);
-        // Each round of the gap pass narrows the gaps for the next.
-        for _ in 0..GAP_ROUNDS {
-            if !query.ordered {
-                break;
-            }
-            let order = Order::new(self, query, &state);
-            if !self.gap_pass(query, &mut state, &order, &twins) {
-                break;
-            }
+        if query.ordered {
+            self.gap_rounds(query, &mut state, &twins, Evidence::SharedWord);
+        }
+        // Copies of a repeated text out of order (moved) pair with the copies
+        // that order and wording left free, before order alone decides the gaps.
+        let order = Order::new(self, query, &state);
+        self.pair_in_document_order(query, &mut state, &twins, query.ordered.then_some(&order));
+        if query.ordered {
+            self.gap_rounds(query, &mut state, &twins, Evidence::Order);
         }
         state
             .left
@@ -415,50 +479,166 @@ impl Matcher {
             && (query.allowed)(l, r)
     }
 
-    /// Pairs unique twins; returns, for each left text, the right texts of its twin
+    /// Pairs twins; returns, for each left text, the right texts of its twin
     /// group (sorted by position), when the group is not one to one.
+    ///
+    /// Twins one to one pair at once. When order counts, repeated twins pair as a
+    /// line diff pairs equal lines: the twin pairs on one longest chain that keeps
+    /// the order of both sides (with the anchors), so that the copies of a
+    /// repeated text pair with the copies at their place.
     fn twins(&self, query: &Query<'_>, state: &mut State) -> HashMap<u64, Vec<usize>> {
         let mut right: HashMap<u64, Vec<usize>> = HashMap::with_capacity(self.right.len());
         for (r, doc) in self.right.iter().enumerate() {
             right.entry(doc.hash).or_default().push(r);
         }
-        let mut left: HashMap<u64, usize> = HashMap::with_capacity(self.left.len());
-        for doc in &self.left {
-            *left.entry(doc.hash).or_default() += 1;
+        let mut left: HashMap<u64, Vec<usize>> = HashMap::with_capacity(self.left.len());
+        for (l, doc) in self.left.iter().enumerate() {
+            left.entry(doc.hash).or_default().push(l);
+        }
+        for rights in right.values_mut() {
+            rights.sort_by_key(|&r| self.right.get(r).map_or(0, |d| d.position));
         }
         for (l, doc) in self.left.iter().enumerate() {
-            let (Some(rights), Some(&lefts)) = (right.get(&doc.hash), left.get(&doc.hash)) else {
+            let (Some(rights), Some(lefts)) = (right.get(&doc.hash), left.get(&doc.hash)) else {
                 continue;
             };
-            if let ([r], 1) = (rights.as_slice(), lefts)
+            if let ([r], [_]) = (rights.as_slice(), lefts.as_slice())
                 && self.same_words(l, *r)
                 && self.free(state, l, *r, query)
             {
                 state.pair(l, *r, &self.groups);
             }
         }
-        // Repeated twins: in document order when order is not known; by position later when it is.
-        right.retain(|_, rights| rights.len() > 1 || !query.ordered);
-        for rights in right.values_mut() {
-            rights.sort_by_key(|&r| self.right.get(r).map_or(0, |d| d.position));
+        right.retain(|hash, rights| rights.len() > 1 || left.get(hash).is_some_and(|lefts| lefts.len() > 1));
+        if query.ordered {
+            self.chain_twins(query, state, &left, &right);
+        } else {
+            self.pair_in_document_order(query, state, &right, None);
         }
-        if !query.ordered {
-            let mut next: HashMap<u64, usize> = HashMap::new();
-            for (l, doc) in self.left.iter().enumerate() {
-                let Some(rights) = right.get(&doc.hash) else {
+        right
+    }
+
+    /// Pairs each free text with a free twin of the other side, in document
+    /// order: the copies of a repeated text that nothing else placed. With
+    /// `order`, a copy that no free text of its gap could still claim is taken
+    /// first, so that a moved copy leaves the copy at a reworded text's place to it.
+    fn pair_in_document_order(
+        &self,
+        query: &Query<'_>,
+        state: &mut State,
+        twins: &HashMap<u64, Vec<usize>>,
+        order: Option<&Order>,
+    ) {
+        let mut free_lefts: Vec<usize> = Vec::new();
+        if order.is_some() {
+            free_lefts = (self.left.iter().enumerate())
+                .filter(|&(l, _)| state.left.get(l) == Some(&None))
+                .map(|(_, d)| d.position)
+                .collect();
+            free_lefts.sort_unstable();
+        }
+        // Whether a free left text other than the one at `own` stands in the gap of right text `r`.
+        let claimable = |r: usize, own: usize| {
+            let (Some(order), Some(doc)) = (order, self.right.get(r)) else {
+                return false;
+            };
+            let (low, high) = order.left_range(doc.position);
+            let at = free_lefts.partition_point(|&p| low.is_some_and(|low| p <= low));
+            let mut inside = free_lefts
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&p| p < high);
+            inside.any(|&p| p != own)
+        };
+        let mut next: HashMap<u64, usize> = HashMap::new();
+        for (l, doc) in self.left.iter().enumerate() {
+            let Some(rights) = twins.get(&doc.hash) else {
+                continue;
+            };
+            if state.left.get(l) != Some(&None) {
+                continue;
+            }
+            // Copies taken already are skipped once for all.
+            let start = next.entry(doc.hash).or_default();
+            while let Some(&r) = rights.get(*start) {
+                if self
+                    .groups
+                    .get(r)
+                    .is_some_and(|&g| state.taken.get(g) == Some(&false))
+                {
+                    break;
+                }
+                *start += 1;
+            }
+            let mut first = None;
+            for &r in rights.get(*start..).unwrap_or_default().iter().take(TWIN_WINDOW) {
+                if self.same_words(l, r) && self.free(state, l, r, query) {
+                    if !claimable(r, doc.position) {
+                        first = Some(r);
+                        break;
+                    }
+                    first = first.or(Some(r));
+                }
+            }
+            if let Some(r) = first {
+                state.pair(l, r, &self.groups);
+            }
+        }
+    }
+
+    /// Pairs the repeated twins that stand on one longest order-keeping chain of
+    /// twin pairs and anchors. Each left text of a group offers the
+    /// [`TWIN_WINDOW`] right texts of nearest rank in the group, so that a text
+    /// repeated everywhere costs no more than one repeated a few times.
+    fn chain_twins(
+        &self,
+        query: &Query<'_>,
+        state: &mut State,
+        left: &HashMap<u64, Vec<usize>>,
+        right: &HashMap<u64, Vec<usize>>,
+    ) {
+        // The anchors and the pairs made, then the candidate twin pairs.
+        let mut pairs: Vec<Link> = query.anchors.iter().map(|&(lp, rp)| (lp, rp, None)).collect();
+        for (l, r) in state.left.iter().enumerate() {
+            if let (Some(a), Some(b)) = (self.left.get(l), r.and_then(|r| self.right.get(r))) {
+                pairs.push((a.position, b.position, None));
+            }
+        }
+        for (hash, lefts) in left {
+            let Some(rights) = right.get(hash) else { continue };
+            if lefts.len() == 1 && rights.len() == 1 {
+                continue;
+            }
+            for (rank, &l) in lefts.iter().enumerate() {
+                let Some(lp) = self.left.get(l).map(|d| d.position) else {
                     continue;
                 };
-                let start = next.entry(doc.hash).or_default();
-                while let Some(&r) = rights.get(*start) {
-                    *start += 1;
-                    if self.same_words(l, r) && self.free(state, l, r, query) {
-                        state.pair(l, r, &self.groups);
-                        break;
+                // The rank this text would have in the right group, were the groups alike.
+                let centre = rank * rights.len() / lefts.len();
+                let from = centre.saturating_sub(TWIN_WINDOW / 2);
+                let to = (from + TWIN_WINDOW).min(rights.len());
+                let from = to.saturating_sub(TWIN_WINDOW);
+                for &r in rights.get(from..to).unwrap_or_default() {
+                    if let Some(rp) = self.right.get(r).map(|d| d.position)
+                        && self.free(state, l, r, query)
+                    {
+                        pairs.push((lp, rp, Some((l, r))));
                     }
                 }
             }
         }
-        right
+        // Strictly increasing on both sides: equal left positions sorted by
+        // decreasing right position, so that a chain takes at most one of them.
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        for index in longest_chain(&pairs.iter().map(|p| p.1).collect::<Vec<_>>()) {
+            if let Some(&(_, _, Some((l, r)))) = pairs.get(index)
+                && self.same_words(l, r)
+                && self.free(state, l, r, query)
+            {
+                state.pair(l, r, &self.groups);
+            }
+        }
     }
 
     fn same_words(&self, l: usize, r: usize) -> bool {
@@ -467,16 +647,29 @@ impl Matcher {
 
     /// The right texts that share the rarest words of left text `l`, most shared
     /// weight first, paired or not.
-    fn indexed(&self, l: usize, query: &Query<'_>) -> Vec<usize> {
+    fn indexed(&self, l: usize, query: &Query<'_>, expected: Option<f64>) -> Vec<usize> {
         let Some(doc) = self.left.get(l) else {
             return Vec::new();
         };
         let mut found: Vec<(usize, f64)> = Vec::new();
-        for &word in doc.rarest.iter().take(RARE_WORDS) {
-            let posting = self.posting(word);
-            // Long lists are read from a place that depends on the text, so that
-            // texts sharing only common words still spread over the other side.
-            let start = l.checked_rem(posting.len()).unwrap_or(0);
+        // A word no other text holds finds no candidate.
+        let shared = doc
+            .rarest
+            .iter()
+            .filter(|&&w| self.df.get(w as usize).is_some_and(|&d| d > 1));
+        for &word in shared.take(RARE_WORDS) {
+            let (posting, places) = self.posting(word);
+            let start = match expected {
+                // Long lists are read around the place the anchors expect the text at…
+                Some(expected) => {
+                    let at = places.partition_point(|&p| (p as f64) < expected);
+                    let last = posting.len().saturating_sub(POSTING_LIMIT);
+                    at.saturating_sub(POSTING_LIMIT / 2).min(last)
+                }
+                // …or, when order does not count, from a place that depends on the
+                // text, so that texts sharing only common words spread over the other side.
+                None => l.checked_rem(posting.len()).unwrap_or(0),
+            };
             let weight = self.weight(word);
             let read = posting
                 .iter()
@@ -503,8 +696,14 @@ impl Matcher {
             .collect()
     }
 
+    /// Where the anchors expect left text `l` on the other side, when order counts.
+    fn expected(&self, l: usize, query: &Query<'_>, order: &Order) -> Option<f64> {
+        let doc = self.left.get(l).filter(|_| query.ordered)?;
+        Some(order.gap(doc.position).expected)
+    }
+
     /// Pairs unique near-twins; returns each left text's scored index candidates.
-    fn near_twins(&self, query: &Query<'_>, state: &mut State) -> Vec<Vec<(usize, f64)>> {
+    fn near_twins(&self, query: &Query<'_>, state: &mut State, order: &Order) -> Vec<Vec<(usize, f64)>> {
         let mut cached: Vec<Vec<(usize, f64)>> = vec![Vec::new(); self.left.len()];
         let mut right_best: Vec<(f64, f64, Option<usize>)> = vec![(0.0, 0.0, None); self.right.len()];
         for (l, slot) in cached.iter_mut().enumerate() {
@@ -512,7 +711,7 @@ impl Matcher {
                 continue;
             }
             *slot = self
-                .indexed(l, query)
+                .indexed(l, query, self.expected(l, query, order))
                 .into_iter()
                 .map(|r| (r, self.score(l, r)))
                 .collect();
@@ -682,7 +881,11 @@ impl Matcher {
             let doc_position = self.left.get(l).map_or(0, |d| d.position);
             let gap = order.gap(doc_position);
             for (r, score) in candidates {
-                if score < query.threshold || !(score >= 1.0 || self.distinctive_enough(l, r)) {
+                // A word that these two texts alone hold tells them from all others,
+                // wherever they stand, when they share most of their words as well.
+                let unique = self.plain(l, r) >= query.threshold && self.share_unique_word(l, r);
+                let worded = score >= query.threshold && (score >= 1.0 || self.distinctive_enough(l, r));
+                if !(worded || unique) {
                     continue;
                 }
                 let Some(&group) = self.groups.get(r) else {
@@ -695,7 +898,7 @@ impl Matcher {
                     .filter(|&&(other, _)| other != r)
                     .map(|&(_, s)| s)
                     .fold(0.0, f64::max);
-                if query.ordered && !in_gap && score < 1.0 && score - rival < MARGIN {
+                if query.ordered && !in_gap && !unique && score - rival < MARGIN {
                     continue;
                 }
                 let bonus = match self.right.get(r) {
@@ -722,6 +925,22 @@ impl Matcher {
         }
     }
 
+    /// Rounds of the gap pass, each with the anchors the last one added.
+    fn gap_rounds(
+        &self,
+        query: &Query<'_>,
+        state: &mut State,
+        twins: &HashMap<u64, Vec<usize>>,
+        evidence: Evidence,
+    ) {
+        for _ in 0..GAP_ROUNDS {
+            let order = Order::new(self, query, state);
+            if !self.gap_pass(query, state, &order, twins, evidence) {
+                break;
+            }
+        }
+    }
+
     /// One round of the gap pass; returns whether it paired anything.
     ///
     /// A small gap is aligned exactly: the pairs that keep the order of both sides
@@ -733,6 +952,7 @@ impl Matcher {
         state: &mut State,
         order: &Order,
         twins: &HashMap<u64, Vec<usize>>,
+        evidence: Evidence,
     ) -> bool {
         let free_left: Vec<(usize, usize)> = (0..self.left.len())
             .filter(|&l| state.left.get(l) == Some(&None))
@@ -766,7 +986,7 @@ impl Matcher {
             let to = free_right.partition_point(|&(p, _)| high.is_none_or(|high| p < high));
             let gap_right = free_right.get(from..to.max(from)).unwrap_or_default();
             if gap_left.len().saturating_mul(gap_right.len()) <= SEQUENCE_LIMIT {
-                sequenced.extend(self.sequence(gap_left, gap_right, query, state));
+                sequenced.extend(self.sequence(gap_left, gap_right, query, state, evidence));
             } else {
                 large.extend(gap_left.iter().map(|&(_, l)| l));
             }
@@ -797,7 +1017,9 @@ impl Matcher {
                 let score = self.score(l, r);
                 // Ties go to the text nearer the expected place.
                 let key = self.gap_score(l, r) + ORDER_BONUS * gap.closeness(position);
-                if gap.contains(position) && score >= query.gap_threshold && best.is_none_or(|(_, k)| key > k)
+                if gap.contains(position)
+                    && self.gap_admits(l, r, score, query, evidence)
+                    && best.is_none_or(|(_, k)| key > k)
                 {
                     best = Some((r, key));
                 }
@@ -833,6 +1055,20 @@ impl Matcher {
     }
 }
 
+/// A pair on a chain of twins: left position, right position, and the texts
+/// when the pair is still to make (none for anchors and pairs made).
+type Link = (usize, usize, Option<(usize, usize)>);
+
+/// What a round of the gap pass takes as evidence besides a pair's place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// Only pairs that share a distinctive word pair: these come before moved
+    /// copies of a repeated text claim the copies left free.
+    SharedWord,
+    /// Place alone, for the pairs the gap threshold admits.
+    Order,
+}
+
 /// The pairs made so far: each left text's right text, and the groups taken.
 struct State {
     left: Vec<Option<usize>>,
@@ -861,12 +1097,14 @@ impl Matcher {
         rights: &[(usize, usize)],
         query: &Query<'_>,
         state: &State,
+        evidence: Evidence,
     ) -> Vec<(usize, usize)> {
         let (n, m) = (lefts.len(), rights.len());
         let score = |i: usize, j: usize| -> Option<f64> {
             let (l, r) = (lefts.get(i)?.1, rights.get(j)?.1);
             let s = self.score(l, r);
-            (s >= query.gap_threshold && self.free(state, l, r, query)).then(|| self.gap_score(l, r))
+            (self.gap_admits(l, r, s, query, evidence) && self.free(state, l, r, query))
+                .then(|| self.gap_score(l, r))
         };
         // best[i][j]: the greatest total over lefts[i..] and rights[j..].
         let mut best = vec![vec![0.0f64; m + 1]; n + 1];
@@ -956,6 +1194,15 @@ impl Order {
         };
         let ends = (end(&matcher.left, |a| a.0), end(&matcher.right, |a| a.1));
         Order { chain, right, ends }
+    }
+
+    /// The open range of left positions of the gap right position `position`
+    /// stands in: after the anchor before it (none at the start), before the one after it.
+    fn left_range(&self, position: usize) -> (Option<usize>, usize) {
+        let k = self.chain.partition_point(|&(_, r)| r < position);
+        let low = k.checked_sub(1).and_then(|i| self.chain.get(i)).map(|a| a.0);
+        let high = self.chain.get(k).map_or(self.ends.0, |a| a.0);
+        (low, high)
     }
 
     fn gap(&self, position: usize) -> Gap {
@@ -1236,6 +1483,42 @@ mod tests {
         assert_eq!(pairs(&left, &right, true), expected);
         // Without order, the lone look-alike shares no distinctive word.
         assert_eq!(pairs(&left, &right, false)[4], None);
+    }
+
+    #[test]
+    fn repeated_twins_pair_with_the_copies_at_their_place() {
+        let left = ["the same words", "one", "the same words", "two", "the same words"];
+        let right = [
+            "the same words",
+            "one",
+            "something new here",
+            "the same words",
+            "two",
+            "the same words",
+        ];
+        assert_eq!(
+            pairs(&left, &right, true),
+            [Some(0), Some(1), Some(3), Some(4), Some(5)]
+        );
+    }
+
+    #[test]
+    fn a_moved_copy_leaves_the_copy_at_a_reworded_place() {
+        // Copy 2 of the sentence moved to the front; copy 0 was reworded around its number.
+        let text = |n: usize| format!("the parties complete the exchange within {n} days");
+        let mut left: Vec<String> = (1..=8).map(text).collect();
+        left.push(text(7));
+        let mut right = left.clone();
+        right[6] = "the delegations complete the transfer within 7 days".to_owned();
+        let moved = right.remove(8);
+        right.insert(0, moved);
+        let (left, right): (Vec<&str>, Vec<&str>) = (
+            left.iter().map(String::as_str).collect(),
+            right.iter().map(String::as_str).collect(),
+        );
+        let matched = pairs(&left, &right, true);
+        assert_eq!(matched[6], Some(7));
+        assert_eq!(matched[8], Some(0));
     }
 
     #[test]

@@ -188,6 +188,10 @@ pub enum Rewording {
     Synonyms,
     /// Every number in the text replaced by another (random words where it has none).
     Numbers,
+    /// About a fifth of the words replaced by random words, as with
+    /// [`Words`](Rewording::Words), but never a number: a clause keeps the one
+    /// word that may tell it from the others of a boilerplate sentence.
+    AroundNumbers,
 }
 
 impl Default for Perturbation {
@@ -377,10 +381,18 @@ impl<'s> Writer<'s> {
         }
     }
 
-    /// A number for a boilerplate clause: up to 10,000 in a base plan, above in
-    /// what perturbation writes.
+    /// A number for a boilerplate clause: up to 10,000 (or the plan's clause
+    /// count, when greater) in a base plan, above in what perturbation writes.
     fn number(&self, rng: &mut Rng) -> usize {
-        fresh_number(rng, self.adding)
+        fresh_number(rng, self.numbers(), self.adding)
+    }
+
+    /// How many numbers a base plan's boilerplate draws from: as many as it has
+    /// clauses, and at least 10,000, so that numbers repeat as often at every
+    /// size (a plan of 100,000 clauses drawing from 10,000 numbers would hold ten
+    /// copies of every text, and a moved copy could not be told from the others).
+    fn numbers(&self) -> usize {
+        self.shape.clauses.max(10_000)
     }
 
     fn text(&self, rng: &mut Rng) -> String {
@@ -498,19 +510,20 @@ pub fn plan(seed: u64, shape: &Shape) -> Plan {
     }
 }
 
-/// Rewrites `text` the way `rewording` says.
-fn reword(rng: &mut Rng, text: &str, rewording: Rewording) -> String {
+/// Rewrites `text` the way `rewording` says; new numbers stand above `numbers`.
+fn reword(rng: &mut Rng, text: &str, rewording: Rewording, numbers: usize) -> String {
     let mut words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
     let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     match rewording {
         Rewording::Numbers if words.iter().any(|w| number(w)) => {
             for w in words.iter_mut().filter(|w| number(w)) {
-                *w = fresh_number(rng, true).to_string();
+                *w = fresh_number(rng, numbers, true).to_string();
             }
         }
-        Rewording::Words | Rewording::Numbers => {
+        Rewording::Words | Rewording::Numbers | Rewording::AroundNumbers => {
+            let keep = rewording == Rewording::AroundNumbers;
             for w in &mut words {
-                if rng.chance(0.2) {
+                if rng.chance(0.2) && !(keep && number(w)) {
                     *w = word(rng);
                 }
             }
@@ -544,13 +557,13 @@ fn reword(rng: &mut Rng, text: &str, rewording: Rewording) -> String {
     words.join(" ")
 }
 
-/// A number up to 10,000, or, for what perturbation writes, between 10,001 and
-/// 1,000,000: a reworded or added clause is not a twin of a base clause by chance.
-fn fresh_number(rng: &mut Rng, derived: bool) -> usize {
+/// A number up to `numbers`, or, for what perturbation writes, one of the
+/// 990,000 above: a reworded or added clause is not a twin of a base clause by chance.
+fn fresh_number(rng: &mut Rng, numbers: usize, derived: bool) -> usize {
     if derived {
-        10_001 + rng.below(990_000)
+        numbers + 1 + rng.below(990_000)
     } else {
-        1 + rng.below(10_000)
+        1 + rng.below(numbers)
     }
 }
 
@@ -623,7 +636,7 @@ fn perturb_as(base: &Plan, seed: u64, perturbation: &Perturbation, writer: &Writ
         let rename = perturbation.rename_untyped.then(|| next_id("renamed-"));
         let mut text = original.text.clone();
         if rng.chance(perturbation.reword) {
-            text = reword(&mut rng, &text, perturbation.rewording);
+            text = reword(&mut rng, &text, perturbation.rewording, writer.numbers());
         }
         let mut provisions: Vec<Provision> = original
             .provisions
@@ -733,9 +746,10 @@ pub enum Workload {
     ZipfSubjects,
     /// As [`Untyped`](Workload::Untyped), reworded by synonyms and reordered segments.
     Synonyms,
-    /// One boilerplate sentence that differs in a number, slugs renamed, edited
-    /// like any text: a fifth of a reworded clause's words change, its number
-    /// among them one time in five.
+    /// One boilerplate sentence that differs in a number (from 1 to 10,000, or
+    /// to the clause count when greater, so that numbers repeat), slugs renamed,
+    /// the default perturbation, a fifth of a reworded clause's words changed
+    /// around its number ([`Rewording::AroundNumbers`]).
     Boilerplate,
     /// Clusters of 50 near-duplicates, slugs renamed.
     NearDuplicates,
@@ -808,7 +822,11 @@ impl Workload {
                 rewording: Rewording::Synonyms,
                 ..Perturbation::untyped_rewording(0.3)
             },
-            Workload::Boilerplate | Workload::NearDuplicates => renamed,
+            Workload::Boilerplate => Perturbation {
+                rewording: Rewording::AroundNumbers,
+                ..renamed
+            },
+            Workload::NearDuplicates => renamed,
         }
     }
 
