@@ -35,6 +35,39 @@ pub struct Entry {
     pub unknown: Vec<String>,
 }
 
+/// A plan's note that it leaves a subject out, with where that comes from: an
+/// absence rests on its sources, as a position does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Absence {
+    /// What the note says.
+    pub text: String,
+    /// Its sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// How well it is attested, when the note says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+}
+
+impl Absence {
+    /// The notes of kind [`Absent`](crate::NoteKind::Absent) of `plan` (its own and
+    /// its clauses'), by the subjects they name, read once.
+    pub(crate) fn by_subject(plan: &Plan) -> foldhash::HashMap<crate::Subject, Vec<Absence>> {
+        let mut map: foldhash::HashMap<crate::Subject, Vec<Absence>> = Default::default();
+        for note in plan.all_notes().filter(|n| n.kind == crate::NoteKind::Absent) {
+            for subject in &note.subjects {
+                map.entry(subject.clone()).or_default().push(Absence {
+                    text: note.text.clone(),
+                    sources: resolve(plan, &note.sources),
+                    confidence: note.confidence,
+                });
+            }
+        }
+        map
+    }
+}
+
 /// What other sources report a clause to say on a subject, in place of its own
 /// provision, or a party's competing proposal for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -49,7 +49,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, Options};
-pub use crate::cell::{Entry, OtherReading};
+pub use crate::cell::{Absence, Entry, OtherReading};
 use crate::cell::{Stance, position};
 use crate::model::Silence;
 use crate::model::keyword::keywords;
@@ -86,6 +86,10 @@ pub struct ComparisonRow {
     /// cells mean "not known", not "left out".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
+    /// Per plan id, in column order: the plan's notes saying it leaves the subject
+    /// out (or a provision on it), with their sources and confidence.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub absences: IndexMap<String, Vec<Absence>>,
 }
 
 /// How two plans agree over the subjects on which both state a position.
@@ -167,6 +171,7 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
     let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
     let alignment = align::aligned(plans, options);
     let silences: Vec<Silence> = plans.iter().map(|plan| Silence::of(plan)).collect();
+    let absences: Vec<_> = plans.iter().map(|plan| Absence::by_subject(plan)).collect();
     let rows: Vec<ComparisonRow> = alignment
         .rows
         .into_iter()
@@ -189,6 +194,11 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                     list.push(id.clone());
                 }
             }
+            let row_absences = ids
+                .iter()
+                .zip(&absences)
+                .filter_map(|(id, by_subject)| Some((id.clone(), by_subject.get(&row.subject)?.clone())))
+                .collect();
             let having = cells.values().filter(|entries| !entries.is_empty()).count();
             let status = match (having, groups.len()) {
                 (0 | 1, _) => RowStatus::Single,
@@ -203,6 +213,7 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                 cells,
                 absent,
                 unknown,
+                absences: row_absences,
             }
         })
         .collect();

@@ -439,3 +439,25 @@ fn scale_explains_itself_instead_of_running() {
     let bad = run("scale", &["many"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_readme_excerpt_of_the_stated_positions_is_what_the_command_prints() {
+    let output = run("positions", &["ukraine-20-point-2025-12", "--width", "90"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("differs   military/armed-forces-cap"))
+        .unwrap();
+    let excerpt = lines[start..start + 13].join("\n");
+    let heading = lines
+        .iter()
+        .find(|l| l.starts_with("── ukraine-20-point-2025-12: "))
+        .unwrap();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.contains(&excerpt),
+        "README.md excerpt is stale:\n{excerpt}"
+    );
+    assert!(readme.contains(heading), "README.md heading is stale:\n{heading}");
+}

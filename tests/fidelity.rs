@@ -1,6 +1,7 @@
 //! The corrected rows of the bundled plans: what the reporting says they hold,
 //! what it leaves unknown, and readings and proposals kept side by side.
 
+use peacediff::render::Render;
 use peacediff::*;
 
 fn plan(id: &str) -> &'static Plan {
@@ -227,4 +228,23 @@ fn the_2026_follow_up_is_kept_as_dated_sourced_notes_without_the_unverified_lead
             assert!(!plan.sources().contains_key(id), "{} cites {id}", plan.id);
         }
     }
+}
+
+#[test]
+fn an_absence_shows_the_sources_and_confidence_it_rests_on() {
+    let comparison = comparison();
+    let amnesty = row(&comparison, "governance/amnesty");
+    assert!(amnesty.absent.contains(&"e3-counter-2025-11".to_owned()));
+    let why = &amnesty.absences["e3-counter-2025-11"];
+    assert_eq!(why[0].confidence, Some(Confidence::Low));
+    assert_eq!(why[0].sources.len(), 1);
+    let text = comparison.render(render::Format::Markdown, &render::Options::default());
+    assert!(text.contains("— reported left out \\[") && text.contains(" · low\\]"));
+    // The deleted 10d is an absence beside 10b's kept condition: it shows in the row.
+    let void = row(&comparison, "guarantees/void-conditions");
+    assert_eq!(void.cells["e3-counter-2025-11"].len(), 1);
+    assert_eq!(
+        void.absences["e3-counter-2025-11"][0].confidence,
+        Some(Confidence::Medium)
+    );
 }

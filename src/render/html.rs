@@ -163,7 +163,16 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
                         "?" => ("unknown", "? unknown"),
                         _ => ("none", "— left out"),
                     };
-                    let _ = write!(body, "<td class=\"{class}\">{shown}</td>");
+                    let marks: Vec<String> = super::absence_marks(row, id, &mut citations)
+                        .iter()
+                        .map(super::sources::Mark::html)
+                        .collect();
+                    let marks = if marks.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" reported {}", marks.join(" "))
+                    };
+                    let _ = write!(body, "<td class=\"{class}\">{shown}{marks}</td>");
                 }
             }
         }

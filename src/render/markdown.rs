@@ -30,7 +30,7 @@ pub(super) fn comparison(comparison: &Comparison) -> String {
             .map(|id| {
                 let entries = row.cells.get(id).map(Vec::as_slice).unwrap_or_default();
                 if entries.is_empty() {
-                    return super::empty_cell(row, id).to_owned();
+                    return text::markdown(&super::empty_cell_text(row, id, &mut citations));
                 }
                 let letter = row.group_of(id).map_or(' ', group_letter);
                 let lines: Vec<String> = super::cell_texts(entries, &mut citations)

@@ -271,6 +271,34 @@ pub(crate) fn empty_cell(row: &crate::ComparisonRow, id: &str) -> &'static str {
     }
 }
 
+/// The marks of the notes saying plan `id` leaves the row's subject out, for an
+/// empty cell: ` reported left out [3 · low]`, or nothing when no note says so.
+pub(crate) fn absence_marks(
+    row: &crate::ComparisonRow,
+    id: &str,
+    citations: &mut sources::Citations,
+) -> Vec<sources::Mark> {
+    row.absences
+        .get(id)
+        .map(|absences| absences.iter().map(|a| citations.absence_mark(a)).collect())
+        .unwrap_or_default()
+}
+
+/// An empty cell as text: `?`, `—`, or `— reported left out [3 · low]`.
+pub(crate) fn empty_cell_text(
+    row: &crate::ComparisonRow,
+    id: &str,
+    citations: &mut sources::Citations,
+) -> String {
+    let shown = empty_cell(row, id);
+    let marks = absence_marks(row, id, citations);
+    if shown == "?" || marks.is_empty() {
+        return shown.to_owned();
+    }
+    let marks: Vec<String> = marks.iter().map(ToString::to_string).collect();
+    format!("{shown} reported left out {}", marks.join(" "))
+}
+
 /// How the plans stand on a row, with those that state no position counted apart:
 /// `3 plans, 2 positions; 1 leaves it out; 2 unknown`.
 pub(crate) fn standing(row: &crate::ComparisonRow) -> String {

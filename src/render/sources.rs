@@ -39,7 +39,15 @@ impl Citations {
     pub(crate) fn mark(&mut self, sources: &[Source], confidence: Confidence) -> Mark {
         Mark {
             numbers: self.cite(sources),
-            confidence,
+            confidence: Some(confidence),
+        }
+    }
+
+    /// The mark of an absence note: its sources and the confidence it gives, if any.
+    pub(crate) fn absence_mark(&mut self, absence: &crate::compare::Absence) -> Mark {
+        Mark {
+            numbers: self.cite(&absence.sources),
+            confidence: absence.confidence,
         }
     }
 
@@ -116,17 +124,23 @@ impl Citations {
 /// Where a position comes from: its source numbers and confidence.
 pub(crate) struct Mark {
     numbers: Vec<usize>,
-    confidence: Confidence,
+    /// Absent for a note that gives none.
+    confidence: Option<Confidence>,
 }
 
-/// `[1, 2 · medium]`, or `[no source · low]`.
+/// `[1, 2 · medium]`, `[no source · low]`, or `[3]` without a confidence.
 impl std::fmt::Display for Mark {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.numbers.is_empty() {
-            return write!(f, "[no source · {}]", self.confidence);
-        }
         let numbers: Vec<String> = self.numbers.iter().map(ToString::to_string).collect();
-        write!(f, "[{} · {}]", numbers.join(", "), self.confidence)
+        let numbers = if numbers.is_empty() {
+            "no source".to_owned()
+        } else {
+            numbers.join(", ")
+        };
+        match self.confidence {
+            Some(confidence) => write!(f, "[{numbers} · {confidence}]"),
+            None => write!(f, "[{numbers}]"),
+        }
     }
 }
 
@@ -143,6 +157,9 @@ impl Mark {
         } else {
             linked.join(", ")
         };
-        format!("<span class=\"cite\">[{numbers} · {}]</span>", self.confidence)
+        match self.confidence {
+            Some(confidence) => format!("<span class=\"cite\">[{numbers} · {confidence}]</span>"),
+            None => format!("<span class=\"cite\">[{numbers}]</span>"),
+        }
     }
 }

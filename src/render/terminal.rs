@@ -156,7 +156,10 @@ fn cell_lines(
     citations: &mut Citations,
 ) -> Vec<String> {
     let Some(entries) = row.cells.get(id).filter(|e| !e.is_empty()) else {
-        return vec![super::empty_cell(row, id).to_owned()];
+        return wrap(
+            &super::empty_cell_text(row, id, citations),
+            width.saturating_sub(2),
+        );
     };
     let group = row.group_of(id);
     let letter = group.map_or(' ', group_letter).to_string();
