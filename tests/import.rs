@@ -286,3 +286,38 @@ fn a_news_style_summary_of_the_20_points_pairs_with_the_bundled_framework() {
         .count();
     assert!(right * 10 >= points * 8, "{right} of {points}");
 }
+
+#[test]
+fn fields_the_tagger_does_not_read_are_unknown_not_left_out() {
+    let draft = corpus::get("us-28-point-2025-11").unwrap();
+    let text = reworded();
+    let point = text.clauses().values().find(|c| c.label() == "13a").unwrap();
+    let unread = point
+        .notes
+        .iter()
+        .find(|n| {
+            n.kind == NoteKind::Unknown
+                && n.subjects
+                    .iter()
+                    .any(|s| s.to_string() == "economy/russia-reintegration")
+        })
+        .unwrap();
+    assert!(unread.fields.iter().any(|f| f == "parties"));
+    let changes = diff(draft, &text);
+    let reintegration = changes
+        .provisions
+        .iter()
+        .find(|p| p.subject.to_string() == "economy/russia-reintegration")
+        .unwrap();
+    let parties = reintegration.fields.iter().find(|f| f.path == "parties").unwrap();
+    assert!(parties.unknown);
+    assert_eq!(parties.to_string(), "parties: russia → not known");
+    // What the tagger reads still changes: the cap.
+    let cap = changes
+        .provisions
+        .iter()
+        .find(|p| p.subject.to_string() == "military/armed-forces-cap")
+        .unwrap();
+    assert_eq!(cap.kind, ProvisionChangeKind::Amended);
+    assert!(cap.fields.iter().all(|f| !f.unknown));
+}

@@ -235,11 +235,55 @@ impl TextImport {
                     clause = clause.with_note(note);
                 }
             }
+            for note in unread_fields(&clause) {
+                clause = clause.with_note(note);
+            }
             plan = plan.with_clause(clause);
         }
         plan.validate()?;
         Ok(plan)
     }
+}
+
+/// Per typed subject of a clause, a note of kind [`Unknown`](NoteKind::Unknown)
+/// naming the fields none of its provisions there states: the tagger reads a
+/// stance and the values its lexicon knows, so a field it leaves unset is not
+/// known, rather than left out by the text.
+fn unread_fields(clause: &Clause) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for subject in clause.subjects() {
+        let on: Vec<&Provision> = clause
+            .provisions
+            .iter()
+            .filter(|p| p.subject() == subject)
+            .collect();
+        let unread: Vec<&str> = subject
+            .topic()
+            .field_names()
+            .iter()
+            .copied()
+            .filter(|name| {
+                !on.iter().any(|p| {
+                    p.fields()
+                        .iter()
+                        .any(|(field, value)| field == name && value.is_some())
+                })
+            })
+            .collect();
+        if unread.is_empty() {
+            continue;
+        }
+        let mut note = Note::new(
+            NoteKind::Unknown,
+            format!("Not read from the text: {}.", unread.join(", ").replace('_', " ")),
+        )
+        .with_subject(subject);
+        for field in unread {
+            note = note.with_field(field);
+        }
+        notes.push(note);
+    }
+    notes
 }
 
 /// The plans of a text that may be plan JSON (a plan or a list of plans) or a
