@@ -190,7 +190,7 @@ pub(crate) fn known_changes(
     let mut changes = field_changes(before, after);
     if !unknown_before.is_empty() || !unknown_after.is_empty() {
         for change in &mut changes {
-            let field = change.path.split('.').next().unwrap_or_default();
+            let field = change.field();
             change.unknown = unknown_before.contains(&field) || unknown_after.contains(&field);
         }
     }
@@ -256,6 +256,12 @@ pub struct FieldChange {
 }
 
 impl FieldChange {
+    /// The provision field the change is in: the first part of its path
+    /// (`amount` for `amount.billions`), as notes of unknown fields name it.
+    pub(crate) fn field(&self) -> &str {
+        self.path.split('.').next().unwrap_or_default()
+    }
+
     /// The same change seen from the other side.
     pub(crate) fn invert(self) -> Self {
         FieldChange {

@@ -281,7 +281,7 @@ fn agrees_where_known(a: &[Entry], b: &[Entry]) -> bool {
                     p.subject() == q.subject()
                         && crate::cell::field_changes(p, q)
                             .iter()
-                            .all(|change| unknown(change.path.split('.').next().unwrap_or_default()))
+                            .all(|change| unknown(change.field()))
                 }
             })
 }

@@ -324,33 +324,40 @@ pub fn positions(plans: &[&Plan], stated: &[Stated]) -> Result<Positions, Error>
         .collect();
     let mut rows = Vec::new();
     for row in &comparison.rows {
-        let stating = |plan: &StatedPlan| row.cells.get(&plan.id).is_some_and(|cell| !cell.is_empty());
-        let positions: Vec<PartyPosition> = parties
+        // Per party, its stated plans that take a position on the subject, once per row.
+        let speaking: Vec<(Party, Vec<&StatedPlan>)> = parties
             .iter()
-            .map(|party| PartyPosition {
-                party: party.party,
-                positions: party
-                    .plans
+            .map(|party| {
+                let stating =
+                    |plan: &&StatedPlan| row.cells.get(&plan.id).is_some_and(|cell| !cell.is_empty());
+                (party.party, party.plans.iter().filter(stating).collect())
+            })
+            .collect();
+        if speaking.iter().all(|(_, plans)| plans.is_empty()) {
+            continue;
+        }
+        let positions: Vec<PartyPosition> = speaking
+            .iter()
+            .map(|(party, plans)| PartyPosition {
+                party: *party,
+                positions: plans
                     .iter()
-                    .filter_map(|plan| {
-                        let cell = row.cells.get(&plan.id).filter(|cell| !cell.is_empty())?;
-                        Some((plan.id.clone(), cell.clone()))
+                    .map(|plan| {
+                        (
+                            plan.id.clone(),
+                            row.cells.get(&plan.id).cloned().unwrap_or_default(),
+                        )
                     })
                     .collect(),
             })
             .collect();
-        if positions.iter().all(|p| p.positions.is_empty()) {
-            continue;
-        }
         let mut standings = IndexMap::new();
         for id in &ids {
             let entries = row.cells.get(id).cloned().unwrap_or_default();
             let group = row.group_of(id);
-            let against: Vec<Standing> = parties
+            let against: Vec<Standing> = speaking
                 .iter()
-                .filter_map(|party| {
-                    let speaking: Vec<&StatedPlan> =
-                        party.plans.iter().filter(|plan| stating(plan)).collect();
+                .filter_map(|(party, speaking)| {
                     if speaking.is_empty() {
                         return None;
                     }
@@ -360,12 +367,15 @@ pub fn positions(plans: &[&Plan], stated: &[Stated]) -> Result<Positions, Error>
                         .map(|plan| (*plan).clone())
                         .collect();
                     let (verdict, against) = match group {
-                        None => (Verdict::LeavesOpen, speaking.into_iter().cloned().collect()),
+                        None => (
+                            Verdict::LeavesOpen,
+                            speaking.iter().map(|p| (*p).clone()).collect(),
+                        ),
                         Some(_) if !matching.is_empty() => (Verdict::Matches, matching),
-                        Some(_) => (Verdict::Differs, speaking.into_iter().cloned().collect()),
+                        Some(_) => (Verdict::Differs, speaking.iter().map(|p| (*p).clone()).collect()),
                     };
                     Some(Standing {
-                        party: party.party,
+                        party: *party,
                         verdict,
                         against,
                     })

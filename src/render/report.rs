@@ -293,15 +293,10 @@ pub(crate) fn positions(positions: &Positions) -> Report {
                 .iter()
                 .filter_map(|row| {
                     let standing = row.plans.get(id)?;
-                    let mut columns = vec![Version {
-                        label: id.clone(),
-                        unknown: standing.entries.is_empty() && standing.unknown,
-                        text: cell(
-                            (!(standing.entries.is_empty() && standing.unknown))
-                                .then_some(&standing.entries[..]),
-                            &mut citations,
-                        ),
-                    }];
+                    // No entries and an unknown position read as unknown, not left out.
+                    let known =
+                        (!standing.unknown || !standing.entries.is_empty()).then_some(&standing.entries[..]);
+                    let mut columns = vec![side(id.clone(), known, &mut citations)];
                     for stated in &row.stated {
                         let party = positions.parties.iter().find(|p| p.party == stated.party);
                         for (plan_id, entries) in &stated.positions {
