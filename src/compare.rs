@@ -8,6 +8,9 @@
 //! that leaves the subject out is in [`absent`](ComparisonRow::absent), and a
 //! partial plan silent on it (see [`Plan::covers`]) in
 //! [`unknown`](ComparisonRow::unknown), since its position is not known.
+//! Where plans differ, a row's [`shared`](ComparisonRow::shared) values show what
+//! plans of different groups still have in common: the form of a guarantee they
+//! all give, a party each names among the guarantors.
 //! The [`Comparison::matrix`] gives, for each pair of plans, on how many of the
 //! subjects both state a position they agree.
 //!
@@ -38,6 +41,16 @@
 //! let kinburn = comparison.row("territory/kinburn-spit").unwrap();
 //! assert_eq!(kinburn.unknown, ["geneva-revision-2025-11", "e3-counter-2025-11"]);
 //!
+//! // Five positions on Ukraine's guarantees, yet one Article-5-like guarantee in
+//! // three of them, with the United States among the guarantors of each.
+//! let guarantee = comparison.row("guarantees/ukraine").unwrap();
+//! assert_eq!(guarantee.groups.len(), 5);
+//! let shared = |value: &str| guarantee.shared.iter().find(|v| v.to_string() == value).unwrap();
+//! let article_5 = shared("form: article 5 like");
+//! assert_eq!(article_5.plans, ["european-ukrainian-2025-04", "e3-counter-2025-11", "ukraine-20-point-2025-12"]);
+//! assert_eq!(shared("guarantors: united states").plans, article_5.plans);
+//! assert_eq!(article_5.plans, ["european-ukrainian-2025-04", "e3-counter-2025-11", "ukraine-20-point-2025-12"]);
+//!
 //! // Narrowed to one topic, the matrix counts that topic's subjects only.
 //! let mut nato_only = comparison.clone();
 //! nato_only.retain(|row| row.topic == peacediff::Topic::Nato);
@@ -51,8 +64,8 @@ use serde::{Deserialize, Serialize};
 use crate::align::{self, Options};
 pub use crate::cell::{Absence, Entry, OtherReading};
 use crate::cell::{Stance, position};
-use crate::model::Silence;
 use crate::model::keyword::keywords;
+use crate::model::{FieldValue, Silence};
 use crate::{Error, Plan, Provision, Subject, Topic};
 
 keywords! {
@@ -90,6 +103,36 @@ pub struct ComparisonRow {
     /// out (or a provision on it), with their sources and confidence.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub absences: IndexMap<String, Vec<Absence>>,
+    /// The field values that plans of different groups share, in the order the
+    /// plans first state them (empty unless the row has several groups).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<SharedValue>,
+}
+
+/// A field value that plans taking different positions on a subject share: where
+/// they still agree. Of a list field, each item counts alone, so plans naming
+/// different guarantors share those they both name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SharedValue {
+    /// The field's JSON name (`form`).
+    pub field: String,
+    /// The value, or the list item, they share.
+    pub value: FieldValue,
+    /// Whether the value is one item of a list field, which the plans' lists may
+    /// hold besides others.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub item: bool,
+    /// The plans stating it, in column order: from two groups or more.
+    pub plans: Vec<String>,
+}
+
+impl std::fmt::Display for SharedValue {
+    /// The field and its value as a provision's brief reads them: `form: article
+    /// 5 like`, `since 2014`, `guarantors: united states` (a guarantor both name).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::model::labelled(&self.field, &self.value))
+    }
 }
 
 /// How two plans agree over the subjects on which both state a position.
@@ -183,6 +226,7 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                 .map(|((id, plan), refs)| (id.clone(), Entry::cell(plan, refs)))
                 .collect();
             let groups = agreement_groups(&cells);
+            let shared = shared_values(&cells, &groups);
             let (mut absent, mut unknown) = (Vec::new(), Vec::new());
             for ((id, silence), entries) in ids.iter().zip(&silences).zip(cells.values()) {
                 if entries.is_empty() {
@@ -214,6 +258,7 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                 absent,
                 unknown,
                 absences: row_absences,
+                shared,
             }
         })
         .collect();
@@ -260,6 +305,49 @@ fn agreement_groups(cells: &IndexMap<String, Vec<Entry>>) -> Vec<Vec<String>> {
         .collect();
     groups.sort_by_key(|members| members.first().map(column));
     groups
+}
+
+/// The values of typed provisions that plans of two groups or more state, each
+/// list item alone; read once per plan and value through a map, so a subject
+/// held by thousands of clauses costs no more than their fields.
+fn shared_values(cells: &IndexMap<String, Vec<Entry>>, groups: &[Vec<String>]) -> Vec<SharedValue> {
+    if groups.len() < 2 {
+        return Vec::new();
+    }
+    let group_of = |id: &str| groups.iter().position(|g| g.iter().any(|m| m == id));
+    // Keyed by field and value; the value's debug form tells values apart as `==` does.
+    let mut held: IndexMap<(&str, String), (FieldValue, bool, Vec<&str>)> = IndexMap::new();
+    for (id, entries) in cells {
+        for entry in entries {
+            for (field, value) in entry.provision.fields() {
+                let (items, item) = match value {
+                    Some(FieldValue::List(items)) => (items, true),
+                    Some(value) => (vec![value], false),
+                    None => continue,
+                };
+                for value in items {
+                    let (_, _, plans) = held
+                        .entry((field, format!("{value:?}")))
+                        .or_insert_with(|| (value, item, Vec::new()));
+                    if plans.last() != Some(&id.as_str()) {
+                        plans.push(id);
+                    }
+                }
+            }
+        }
+    }
+    held.into_iter()
+        .filter(|(_, (_, _, plans))| {
+            let first = plans.first().and_then(|id| group_of(id));
+            plans.iter().any(|id| group_of(id) != first)
+        })
+        .map(|((field, _), (value, item, plans))| SharedValue {
+            field: field.to_owned(),
+            value,
+            item,
+            plans: plans.into_iter().map(str::to_owned).collect(),
+        })
+        .collect()
 }
 
 /// Whether two plans' entries on a subject take the same position on every

@@ -106,8 +106,8 @@ pub fn diff_roundtrip(a: &Plan, b: &Plan) -> Result<(), LawViolation> {
     inverts(&forward, &backward, a, b, "diff_roundtrip")
 }
 
-/// `compare` gives the same rows, statuses, cells, groups and matrix whatever the
-/// order of the plans (or the same error).
+/// `compare` gives the same rows, statuses, cells, groups, shared values and
+/// matrix whatever the order of the plans (or the same error).
 pub fn compare_order(plans: &[&Plan]) -> Result<(), LawViolation> {
     let reference = compare(plans);
     let orders: Vec<Vec<usize>> = (0..plans.len())
@@ -146,8 +146,23 @@ pub fn compare_order(plans: &[&Plan]) -> Result<(), LawViolation> {
                     g
                 })
             };
+            // Shared values in any order, each with its plans in any order.
+            let shared = |r: &crate::ComparisonRow| {
+                let mut values: Vec<(String, bool, Vec<String>)> = r
+                    .shared
+                    .iter()
+                    .map(|v| {
+                        let mut plans = v.plans.clone();
+                        plans.sort();
+                        (format!("{} {:?}", v.field, v.value), v.item, plans)
+                    })
+                    .collect();
+                values.sort();
+                values
+            };
             let same = row.subject == expected.subject
                 && row.status == expected.status
+                && shared(row) == shared(expected)
                 && reference.plans.iter().all(|id| {
                     row.cells.get(id) == expected.cells.get(id) && members(row, id) == members(expected, id)
                 });

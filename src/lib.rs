@@ -216,7 +216,7 @@ mod text;
 mod union_find;
 
 pub use align::Options;
-pub use compare::{Agreement, Comparison, ComparisonRow, RowStatus, compare, compare_with};
+pub use compare::{Agreement, Comparison, ComparisonRow, RowStatus, SharedValue, compare, compare_with};
 pub use diff::{
     ClauseChange, ClauseChangeKind, FieldChange, PlanDiff, ProvisionChange, ProvisionChangeKind, diff,
     diff_with,

@@ -68,9 +68,27 @@ fn statuses_groups_and_matrix() {
         (1, 1, 1)
     );
 
+    // The caps differ, yet all three plans cap the army: what the groups share.
+    let caps = comparison.row("military/armed-forces-cap").unwrap();
+    let shared: Vec<(String, &[String])> = caps
+        .shared
+        .iter()
+        .map(|value| (value.to_string(), value.plans.as_slice()))
+        .collect();
+    assert_eq!(
+        shared,
+        [(
+            "stance: capped".to_owned(),
+            &["a", "b", "c"].map(String::from)[..]
+        )]
+    );
+    assert!(comparison.row("ceasefire/terms").unwrap().shared.is_empty());
+
     let text = comparison.to_string();
     assert!(
-        text.contains("military/armed-forces-cap — divergent (3 plans, 2 positions)"),
+        text.contains(
+            "military/armed-forces-cap — divergent (3 plans, 2 positions; A, B share stance: capped)"
+        ),
         "{text}"
     );
     assert!(

@@ -134,7 +134,7 @@ fn filters_and_formats() {
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| `")).collect();
     assert_eq!(rows.len(), 1, "{text}");
     assert!(
-        rows[0].starts_with("| `nuclear/zaporizhzhia-npp` | divergent (6 plans, 5 positions; 8 unknown)"),
+        rows[0].starts_with("| `nuclear/zaporizhzhia-npp` | divergent (6 plans, 5 positions; 8 unknown; A, B, C share stance: returned to ukraine; A, D share supervisor: iaea)"),
         "{}",
         rows[0]
     );

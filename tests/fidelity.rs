@@ -129,6 +129,35 @@ fn the_three_guarantees_mirroring_article_5_line_up_on_one_subject() {
     // E3's point 10 no longer stands apart on the guarantors subject.
     let guarantors = self::row(&comparison, "guarantees/guarantors");
     assert!(guarantors.cells["e3-counter-2025-11"].is_empty());
+
+    // The three plans take different positions on the subject (E3 and the 20
+    // points add a general guarantee, the 20 points more guarantors), and the
+    // row shows them as one group on the form and on the US guarantee.
+    let three = [
+        "european-ukrainian-2025-04",
+        "e3-counter-2025-11",
+        "ukraine-20-point-2025-12",
+    ];
+    let groups = three.map(|id| row.group_of(id).unwrap());
+    assert!(groups[0] != groups[1] && groups[1] != groups[2] && groups[0] != groups[2]);
+    let shared = |value: &str| -> Vec<&str> {
+        let shared = row.shared.iter().find(|v| v.to_string() == value);
+        let plans = shared.unwrap_or_else(|| panic!("nothing shares {value}: {:?}", row.shared));
+        plans.plans.iter().map(String::as_str).collect()
+    };
+    assert_eq!(shared("form: article 5 like"), three);
+    let us = shared("guarantors: united states");
+    assert!(three.iter().all(|id| us.contains(id)), "{us:?}");
+    let markdown = comparison.render(render::Format::Markdown, &render::Options::default());
+    let line = markdown
+        .lines()
+        .find(|l| l.starts_with("| `guarantees/ukraine`"))
+        .unwrap();
+    let [a, b, c] = groups.map(|g| char::from(b'A' + u8::try_from(g).unwrap()));
+    assert!(
+        line.contains(&format!("{a}, {b}, {c} share form: article 5 like")),
+        "{line}"
+    );
 }
 
 #[test]

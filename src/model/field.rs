@@ -64,6 +64,17 @@ impl fmt::Display for FieldValue {
     }
 }
 
+/// A field's value with its name, unless its reading already says what it is:
+/// `guarantors: united states`, but `since 2014` and `peacetime only`.
+pub(crate) fn labelled(name: &str, value: &FieldValue) -> String {
+    let read = reading(name, value);
+    if read == value.to_string() && !matches!(value, FieldValue::Flag(_)) {
+        format!("{}: {read}", name.replace('_', " "))
+    } else {
+        read
+    }
+}
+
 /// A field's value with the unit its name gives: `50%`, `100bn`, `100 days`,
 /// `since 2014`; a set flag reads as its name (`peacetime only`).
 pub(crate) fn reading(name: &str, value: &FieldValue) -> String {
@@ -250,12 +261,10 @@ impl Provision {
             .enumerate()
             .filter_map(|(i, (name, value))| {
                 let value = value?;
-                let read = reading(name, &value);
-                let named = i > 0 && read == value.to_string() && !matches!(value, FieldValue::Flag(_));
-                Some(if named {
-                    format!("{}: {read}", name.replace('_', " "))
+                Some(if i == 0 {
+                    reading(name, &value)
                 } else {
-                    read
+                    labelled(name, &value)
                 })
             })
             .collect();

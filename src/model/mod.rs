@@ -11,7 +11,7 @@ mod subject;
 mod validate;
 
 pub use field::FieldValue;
-pub(crate) use field::reading;
+pub(crate) use field::{labelled, reading};
 pub use limits::Limits;
 pub use party::Party;
 pub(crate) use party::reading_label;

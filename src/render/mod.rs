@@ -325,7 +325,55 @@ pub(crate) fn standing(row: &crate::ComparisonRow) -> String {
     if !row.unknown.is_empty() {
         let _ = write!(text, "; {} unknown", row.unknown.len());
     }
+    for (letters, values) in shared_by_groups(row) {
+        let _ = write!(text, "; {letters} share {values}");
+    }
     text
+}
+
+/// A row's shared values by the groups that hold them, as the cells' letters
+/// name them, items of one list field read together:
+/// `("A, B", "form: article 5 like; guarantors: united states, france")`.
+/// A group counts only when all its plans state the value, so a plan that joined
+/// it with the field unknown is never said to share it.
+fn shared_by_groups(row: &crate::ComparisonRow) -> Vec<(String, String)> {
+    let mut out: Vec<(String, Vec<crate::SharedValue>)> = Vec::new();
+    for value in &row.shared {
+        let letters: Vec<String> = row
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, members)| members.iter().all(|id| value.plans.contains(id)))
+            .map(|(group, _)| group_letter(group).to_string())
+            .collect();
+        if letters.len() < 2 {
+            continue;
+        }
+        let letters = letters.join(", ");
+        match out.iter_mut().find(|(l, _)| *l == letters) {
+            Some((_, values)) => values.push(value.clone()),
+            None => out.push((letters, vec![value.clone()])),
+        }
+    }
+    out.into_iter()
+        .map(|(letters, values)| {
+            let mut parts: Vec<String> = Vec::new();
+            for (i, value) in values.iter().enumerate() {
+                let after_same_list = i > 0
+                    && value.item
+                    && values
+                        .get(i - 1)
+                        .is_some_and(|before| before.item && before.field == value.field);
+                match parts.last_mut() {
+                    Some(last) if after_same_list => {
+                        let _ = write!(last, ", {}", crate::model::reading(&value.field, &value.value));
+                    }
+                    _ => parts.push(value.to_string()),
+                }
+            }
+            (letters, parts.join("; "))
+        })
+        .collect()
 }
 
 /// What the agreement matrix shows.
@@ -360,7 +408,7 @@ pub(crate) fn cell_texts(
 }
 
 /// What the statuses and marks of a comparison mean.
-pub(crate) const COMPARISON_LEGEND: &str = "Plans marked with the same letter (A, B, C…) take the same position on a subject. A subject is consensus when every plan that states a position on it agrees, divergent when they differ, single when only one plan states one; plans that leave it out (—) and partial plans silent on it (? unknown) are counted apart. [1, 2 · medium] names a position's sources, listed at the end, and how well it is attested.";
+pub(crate) const COMPARISON_LEGEND: &str = "Plans marked with the same letter (A, B, C…) take the same position on a subject. A subject is consensus when every plan that states a position on it agrees, divergent when they differ (“A, B share …” names what plans that differ still have in common), single when only one plan states one; plans that leave it out (—) and partial plans silent on it (? unknown) are counted apart. [1, 2 · medium] names a position's sources, listed at the end, and how well it is attested.";
 
 /// Groups are shown as A, B, C…; plans with the same letter agree.
 pub(crate) fn group_letter(index: usize) -> char {
