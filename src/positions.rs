@@ -7,7 +7,9 @@
 //! in the same agreement group as one of the party's stated plans there, differs
 //! when the party states a position and the plan takes another, and leaves it
 //! open when the party states a position and the plan takes none (it leaves the
-//! subject out, or its position is unknown). Subjects no party speaks to are left out.
+//! subject out, or its position is unknown). Where it differs, the field values it
+//! shares with the party's stated plans are named. Subjects no party speaks to are
+//! left out.
 //!
 //! ```
 //! use peacediff::{Party, Stated, Verdict, corpus, positions};
@@ -39,7 +41,7 @@ use std::fmt;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{Entry, compare};
+use crate::compare::{Entry, SharedValue, compare};
 use crate::model::keyword::keywords;
 use crate::{Date, Error, Party, Plan, Subject, Topic};
 
@@ -122,6 +124,10 @@ pub struct Standing {
     /// The party's stated plans it is measured against: those it matches, or,
     /// when it matches none, those that state a position on the subject.
     pub against: Vec<StatedPlan>,
+    /// Where it differs: the field values it shares with one of those plans
+    /// (see [`ComparisonRow::shared`](crate::ComparisonRow::shared)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sharing: Vec<SharedValue>,
 }
 
 impl fmt::Display for Standing {
@@ -148,7 +154,12 @@ impl fmt::Display for Standing {
             "{verb} {}'s stated {noun} of {}",
             party_name(self.party),
             whens.join(" and ")
-        )
+        )?;
+        if !self.sharing.is_empty() {
+            let values: Vec<String> = self.sharing.iter().map(ToString::to_string).collect();
+            write!(f, ", sharing {}", crate::text::plain(&values.join("; ")))?;
+        }
+        Ok(())
     }
 }
 
@@ -374,10 +385,23 @@ pub fn positions(plans: &[&Plan], stated: &[Stated]) -> Result<Positions, Error>
                         Some(_) if !matching.is_empty() => (Verdict::Matches, matching),
                         Some(_) => (Verdict::Differs, speaking.iter().map(|p| (*p).clone()).collect()),
                     };
+                    let sharing = if verdict == Verdict::Differs {
+                        row.shared
+                            .iter()
+                            .filter(|value| {
+                                value.plans.contains(id)
+                                    && speaking.iter().any(|plan| value.plans.contains(&plan.id))
+                            })
+                            .cloned()
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
                     Some(Standing {
                         party: *party,
                         verdict,
                         against,
+                        sharing,
                     })
                 })
                 .collect();

@@ -449,7 +449,7 @@ fn the_readme_excerpt_of_the_stated_positions_is_what_the_command_prints() {
         .iter()
         .position(|l| l.starts_with("differs   military/armed-forces-cap"))
         .unwrap();
-    let excerpt = lines[start..start + 13].join("\n");
+    let excerpt = lines[start..start + 14].join("\n");
     let heading = lines
         .iter()
         .find(|l| l.starts_with("── ukraine-20-point-2025-12: "))

@@ -87,6 +87,29 @@ fn verdicts_per_subject_follow_the_agreement_groups() {
         .map(|p| p.id.as_str())
         .collect();
     assert_eq!(against, ["russia-memorandum-2025-06", "putin-conditions-2024-06"]);
+    // A plan that differs names what it still shares with the party, and only then.
+    let twenty = [plan("ukraine-20-point-2025-12")];
+    let stated = Stated::defaults(corpus::get).unwrap();
+    let twenty = positions(&twenty, &stated).unwrap();
+    let cap = &twenty.row("military/armed-forces-cap").unwrap().plans["ukraine-20-point-2025-12"];
+    let russia = cap.against(Party::Russia).unwrap();
+    assert_eq!(russia.verdict, Differs);
+    let sharing: Vec<String> = russia.sharing.iter().map(ToString::to_string).collect();
+    assert_eq!(sharing, ["stance: capped"]);
+    assert!(russia.to_string().ends_with(", sharing stance: capped"));
+    assert!(cap.against(Party::Ukraine).unwrap().sharing.is_empty());
+    assert!(
+        twenty
+            .rows
+            .iter()
+            .flat_map(|row| row.plans.values())
+            .all(|standing| {
+                standing
+                    .standings
+                    .iter()
+                    .all(|s| s.verdict == Differs || s.sharing.is_empty())
+            })
+    );
     // No row is shown that no party speaks to.
     assert!(
         report
