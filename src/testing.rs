@@ -249,17 +249,21 @@ pub fn provision(topic: Topic, words: RangeInclusive<usize>) -> BoxedStrategy<Pr
             optional(select(CeasefireKind::ALL)),
             parties(),
             optional(number::<u32>(ranges::HOURS)),
+            optional(number::<u32>(ranges::DAYS)),
             proptest::collection::vec(select(CeasefireKind::ALL), 0..2),
         )
-            .prop_map(|(subject, kind, participants, within_hours, also_kinds)| {
-                Provision::Ceasefire(Ceasefire {
-                    subject,
-                    kind,
-                    participants,
-                    within_hours,
-                    also_kinds,
-                })
-            })
+            .prop_map(
+                |(subject, kind, participants, within_hours, length_days, also_kinds)| {
+                    Provision::Ceasefire(Ceasefire {
+                        subject,
+                        kind,
+                        participants,
+                        within_hours,
+                        length_days,
+                        also_kinds,
+                    })
+                },
+            )
             .boxed(),
         Topic::Military => (
             select(MilitarySubject::ALL),

@@ -20,6 +20,17 @@ fn provisions<'a>(plan: &'a Plan, clause: &str, subject: &str) -> Vec<&'a Provis
         .collect()
 }
 
+/// The statuses and scopes of a clause's territory provisions on one subject.
+fn statuses(plan: &Plan, clause: &str, subject: &str) -> Vec<(TerritoryStatus, Option<Scope>)> {
+    provisions(plan, clause, subject)
+        .into_iter()
+        .map(|p| match p {
+            Provision::Territory(t) => (t.status, t.scope),
+            other => panic!("{} clause {clause}: {other:?}", plan.id),
+        })
+        .collect()
+}
+
 fn territory(plan: &Plan, clause: &str, subject: &str) -> Territory {
     match provisions(plan, clause, subject).as_slice() {
         [Provision::Territory(t)] => t.clone(),
@@ -176,9 +187,15 @@ fn crimea_is_de_jure_in_april_and_de_facto_in_point_21a() {
         let t = territory(november, "21a", &format!("territory/{region}"));
         assert_eq!(t.status, TerritoryStatus::RussianDeFacto, "{region}");
     }
-    let held = territory(november, "21d", "territory/donetsk");
-    assert_eq!(held.scope, Some(Scope::UkrainianHeldPart));
-    assert_eq!(held.status, TerritoryStatus::DemilitarisedBufferZone);
+    // Ukraine leaves the part it holds, which becomes a buffer zone.
+    let held = Some(Scope::UkrainianHeldPart);
+    assert_eq!(
+        statuses(november, "21d", "territory/donetsk"),
+        [
+            (TerritoryStatus::UkrainianWithdrawal, held),
+            (TerritoryStatus::DemilitarisedBufferZone, held)
+        ]
+    );
 }
 
 #[test]
@@ -533,6 +550,13 @@ fn putins_conditions_of_june_2024() {
             "{region}"
         );
     }
+    // Ukraine's forces out of the four regions, areas Russia does not hold included.
+    for region in ["donetsk", "luhansk", "zaporizhzhia", "kherson"] {
+        assert_eq!(
+            statuses(putin, "withdrawal", &format!("territory/{region}")),
+            [(TerritoryStatus::UkrainianWithdrawal, Some(Scope::Whole))]
+        );
+    }
     // Demilitarisation without a figure.
     let cap = military(putin, "demilitarisation");
     assert_eq!((cap.stance, cap.cap), (MilitaryStance::Capped, None));
@@ -590,13 +614,31 @@ fn the_russian_memorandum_of_june_2025() {
     let ids: Vec<&str> = memo.clauses().keys().map(String::as_str).collect();
     assert_eq!(ids.iter().filter(|id| id.starts_with("option-2-")).count(), 10);
     assert_eq!(ids.iter().filter(|id| id.starts_with("steps-")).count(), 6);
-    // The territorial demands: the five regions, whole, recognised as Russian in law.
+    // The territorial demands: the five regions, whole, recognised as Russian in
+    // law, and Ukraine's forces out of all of them.
     for region in ["crimea", "luhansk", "donetsk", "zaporizhzhia", "kherson"] {
-        let t = territory(memo, "I.1", &format!("territory/{region}"));
-        assert_eq!(t.status, TerritoryStatus::RussianDeJure, "{region}");
-        assert_eq!(t.scope, Some(Scope::Whole), "{region}");
+        let subject = format!("territory/{region}");
+        assert_eq!(
+            statuses(memo, "I.1", &subject),
+            [
+                (TerritoryStatus::RussianDeJure, Some(Scope::Whole)),
+                (TerritoryStatus::UkrainianWithdrawal, Some(Scope::Whole))
+            ],
+            "{region}"
+        );
+        let [Provision::Territory(t), _] = provisions(memo, "I.1", &subject)[..] else {
+            panic!("{region}")
+        };
         assert_eq!(t.recognised_by, [Party::InternationalCommunity], "{region}");
     }
+    // The ceasefire of option 1 starts with the withdrawal and lasts 30 days.
+    let [Provision::Ceasefire(ceasefire)] = provisions(memo, "option-1", "ceasefire/terms")[..] else {
+        panic!()
+    };
+    assert_eq!(
+        (ceasefire.kind, ceasefire.length_days),
+        (Some(CeasefireKind::WithWithdrawal), Some(30))
+    );
     assert_eq!(nato_stance(memo, "I.2"), NatoStance::Renounced);
     let elections = governance(memo, "option-2-elections", "governance/elections");
     assert_eq!(
@@ -640,8 +682,12 @@ fn the_two_memoranda_differ_on_nato_the_army_and_territory() {
         let row = comparison.row(subject).unwrap();
         assert_eq!(row.status, RowStatus::Divergent, "{subject}");
     }
-    // Ukraine leaves territory to talks from the line of contact; Russia asks for
-    // recognition, and the Ukrainian text names no region.
+    // Russia asks for recognition and Ukraine's withdrawal; Ukraine refuses to
+    // recognise any area taken since 2014, and names no region.
     let crimea = comparison.row("territory/crimea").unwrap();
-    assert_eq!(crimea.unknown, ["ukraine-memorandum-2025-06"]);
+    assert_eq!(crimea.status, RowStatus::Divergent);
+    let refusal = &crimea.cells["ukraine-memorandum-2025-06"];
+    assert!(
+        matches!(&refusal[0].provision, Provision::Territory(t) if t.status == TerritoryStatus::NotRecognised)
+    );
 }

@@ -90,7 +90,7 @@ fn compare_with_no_arguments_prints_the_table_of_every_bundled_plan() {
         assert!(text.starts_with("Legend: "));
         assert!(text.contains("ukraine-membership"));
         assert!(text.contains("(14) ukraine-20-point-2025-12"));
-        assert!(text.contains("119 subjects: 20 consensus, 45 divergent, 54 single."));
+        assert!(text.contains("117 subjects: 20 consensus, 46 divergent, 51 single."));
         // The partial plans' silence shows as unknown, not as absence.
         assert!(text.contains('?'));
         // Not a terminal: no colour, and every line fits the width.

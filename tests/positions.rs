@@ -135,7 +135,7 @@ fn the_report_prints_in_every_format_in_neutral_words() {
                 "{format}"
             );
             assert!(
-                text.contains("against Russia: matches 1, differs 8, leaves 28 open"),
+                text.contains("against Russia: matches 1, differs 8, leaves 27 open"),
                 "{format}"
             );
             // Every position shown cites its sources and confidence.

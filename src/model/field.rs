@@ -186,7 +186,7 @@ walks! {
     topic Sanctions { imposed_by, since_year, lifting, trigger, military_response, benefits_revoked, scope }
     topic Guarantees { form, guarantors, parties, conditions, compensated }
     topic Prisoners { terms, obliged }
-    topic Ceasefire { kind, participants, within_hours, also_kinds }
+    topic Ceasefire { kind, participants, within_hours, length_days, also_kinds }
     topic Military { stance, cap, peacetime_only, forces }
     topic Economy { stance, amount, funded_by, parties, us_profit_share_percent }
     topic Nuclear { stance, operators, supervisor, power_split, parties, treaties }

@@ -204,6 +204,8 @@ keywords! {
         Demilitarised = "demilitarised": "Demilitarised, with nothing said of who controls it.",
         SetByWorkingGroup = "set_by_working_group": "Terms a working group is still to set.",
         MirroredWithdrawal = "mirrored_withdrawal": "Each side pulls its forces back as far as the other does.",
+        UkrainianWithdrawal = "ukrainian_withdrawal": "Ukrainian forces withdraw.",
+        NotRecognised = "not_recognised": "Russia's hold on it is not recognised.",
     }
 }
 
@@ -396,6 +398,7 @@ keywords! {
         AfterPullback = "after_pullback": "Takes effect once forces pull back to agreed points.",
         OnAgreement = "on_agreement": "Takes effect as soon as all parties agree.",
         Immediate = "immediate": "Starts at once.",
+        WithWithdrawal = "with_withdrawal": "Starts when a withdrawal begins, before it is complete.",
     }
 }
 
@@ -414,6 +417,9 @@ pub struct Ceasefire {
     /// A deadline in hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within_hours: Option<u32>,
+    /// How long it lasts at first, in days (a 30-day ceasefire).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length_days: Option<u32>,
     /// Further kinds the same ceasefire is described as, besides `kind` (a full
     /// ceasefire that starts at once when all agree).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -736,7 +742,7 @@ constructors! {
     Sanctions(Sanctions) { SanctionsSubject; imposed_by, since_year, lifting, trigger, military_response, benefits_revoked, scope }
     Guarantees(Guarantees) { GuaranteesSubject; form, guarantors, parties, conditions, compensated }
     Prisoners(Prisoners) { PrisonersSubject, terms: HumanitarianTerms; obliged }
-    Ceasefire(Ceasefire) { CeasefireSubject; kind, participants, within_hours, also_kinds }
+    Ceasefire(Ceasefire) { CeasefireSubject; kind, participants, within_hours, length_days, also_kinds }
     Military(Military) { MilitarySubject, stance: MilitaryStance; cap, peacetime_only, forces }
     Economy(Economy) { EconomySubject, stance: EconomyStance; amount, funded_by, parties, us_profit_share_percent }
     Nuclear(Nuclear) { NuclearSubject, stance: NuclearStance; operators, supervisor, power_split, parties, treaties }

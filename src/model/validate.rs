@@ -349,7 +349,10 @@ fn check_provision(provision: &Provision) -> Result<(), (String, Problem)> {
     match provision {
         Provision::Military(p) => range("cap", p.cap, ranges::TROOPS),
         Provision::Sanctions(p) => range("since_year", p.since_year, ranges::YEAR),
-        Provision::Ceasefire(p) => range("within_hours", p.within_hours, ranges::HOURS),
+        Provision::Ceasefire(p) => {
+            range("within_hours", p.within_hours, ranges::HOURS)?;
+            range("length_days", p.length_days, ranges::DAYS)
+        }
         Provision::Governance(p) => range("within_days", p.within_days, ranges::DAYS),
         Provision::Eu(p) => range("by_year", p.by_year, ranges::YEAR),
         Provision::Economy(p) => {
