@@ -274,6 +274,95 @@ pub(crate) fn aligned(plans: &[&Plan], options: &Options) -> Alignment {
     }
 }
 
+/// `alignment` with each `other` row that one plan alone holds, of clauses left
+/// unread (see [`unread`]), placed on a typed row whose clauses in the other
+/// plans it matches by wording, where that plan's cell is empty: a point the
+/// text importer could not type still stands beside the typed clauses it
+/// re-words. The wording pass is the one of [`align`](fn@align) (unordered),
+/// against the clauses of the typed provisions only, so each plan's placements
+/// do not depend on the others'.
+pub(crate) fn untyped_onto_subjects(plans: &[&Plan], alignment: Alignment, options: &Options) -> Alignment {
+    let mut rows = alignment.rows;
+    let lone = |row: &Row| {
+        let mut users = row.cells.iter().enumerate().filter(|(_, cell)| !cell.is_empty());
+        match (row.subject.topic(), users.next(), users.next()) {
+            (Topic::Other, Some((column, _)), None) => Some(column),
+            _ => None,
+        }
+    };
+    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
+    for column in canonical_order(plans) {
+        let Some(plan) = plans.get(column) else {
+            continue;
+        };
+        let texts: Vec<(usize, String, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| lone(row) == Some(column))
+            .filter_map(|(index, row)| {
+                let refs = row.cells.get(column).filter(|refs| unread(plan, refs))?;
+                Some((index, summary(plan, refs), refs.first().map_or(0, |r| r.clause)))
+            })
+            .collect();
+        let typed: Vec<(usize, Item<'_>)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| {
+                row.subject.topic() != Topic::Other && row.cells.get(column).is_some_and(Vec::is_empty)
+            })
+            .flat_map(|(index, row)| {
+                row.cells.iter().zip(plans).flat_map(move |(cell, other)| {
+                    let mut clauses: Vec<usize> = cell
+                        .iter()
+                        .filter(|r| r.get(other).is_some_and(Provision::is_typed))
+                        .map(|r| r.clause)
+                        .collect();
+                    clauses.dedup();
+                    clauses.into_iter().filter_map(move |k| {
+                        let (_, clause) = other.clauses.get_index(k)?;
+                        Some((
+                            index,
+                            Item {
+                                text: clause.text.as_str(),
+                                position: k,
+                            },
+                        ))
+                    })
+                })
+            })
+            .collect();
+        if texts.is_empty() || typed.is_empty() {
+            continue;
+        }
+        let left: Vec<Item<'_>> = texts
+            .iter()
+            .map(|(_, text, position)| Item {
+                text: text.as_str(),
+                position: *position,
+            })
+            .collect();
+        let query = options.query(false, &|_, _| true, &[]);
+        let placed = Matcher::new(&left, &typed, rows.len()).pairs(&query);
+        for ((from, _, _), onto) in texts.iter().zip(placed) {
+            if let Some(onto) = onto {
+                moves.push((*from, onto, column));
+            }
+        }
+    }
+    for &(from, onto, column) in &moves {
+        let refs = rows
+            .get_mut(from)
+            .and_then(|row| row.cells.get_mut(column))
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if let Some(cell) = rows.get_mut(onto).and_then(|row| row.cells.get_mut(column)) {
+            *cell = refs;
+        }
+    }
+    rows.retain(|row| row.cells.iter().any(|cell| !cell.is_empty()));
+    Alignment { rows }
+}
+
 /// `rows` in subject order. Each row's key is read once into one array, with the
 /// first bytes of its slug as a number, so that sorting compares slugs through
 /// their text only when those bytes are equal.
@@ -393,6 +482,20 @@ fn align_by_wording<'p>(
             cells,
         })
         .collect()
+}
+
+/// Whether every provision `refs` points at is an `other` one that is its clause's
+/// own words: nothing was read from the clause (the text importer leaves a point
+/// it cannot type so). An `other` provision with a summary of its own is a
+/// reading that chose no typed subject, and keeps its row.
+fn unread(plan: &Plan, refs: &[ProvisionRef]) -> bool {
+    refs.iter().all(|r| {
+        let clause = plan.clauses.get_index(r.clause).map(|(_, c)| c);
+        match (clause, r.get(plan)) {
+            (Some(clause), Some(Provision::Other(other))) => other.summary == clause.text,
+            _ => false,
+        }
+    })
 }
 
 /// The summaries of `other` provisions, joined.

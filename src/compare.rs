@@ -11,6 +11,12 @@
 //! Where plans differ, a row's [`shared`](ComparisonRow::shared) values show what
 //! plans of different groups still have in common: the form of a guarantee they
 //! all give, a party each names among the guarantors.
+//! An `other` provision that is its clause's own words (nothing was read from
+//! it, as the text importer leaves a point it cannot type) and that matches no
+//! other plan's is placed by its wording on a typed subject whose clause in
+//! another plan it re-words, when its own plan has nothing there: it stands
+//! beside the typed clauses it re-words. Such a plan is in
+//! [`worded`](ComparisonRow::worded), in no group: its position is not read.
 //! The [`Comparison::matrix`] gives, for each pair of plans, on how many of the
 //! subjects both state a position they agree.
 //!
@@ -99,6 +105,11 @@ pub struct ComparisonRow {
     /// cells mean "not known", not "left out".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
+    /// Ids of the plans, in column order, whose cell on a typed subject holds an
+    /// untyped (`other`) provision placed there by its wording: they speak of the
+    /// subject, in words whose position is not read, so they are in no group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worded: Vec<String>,
     /// Per plan id, in column order: the plan's notes saying it leaves the subject
     /// out (or a provision on it), with their sources and confidence.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
@@ -212,7 +223,7 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
         }
     }
     let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
-    let alignment = align::aligned(plans, options);
+    let alignment = align::untyped_onto_subjects(plans, align::aligned(plans, options), options);
     let silences: Vec<Silence> = plans.iter().map(|plan| Silence::of(plan)).collect();
     let absences: Vec<_> = plans.iter().map(|plan| Absence::by_subject(plan)).collect();
     let rows: Vec<ComparisonRow> = alignment
@@ -225,7 +236,17 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                 .zip(&row.cells)
                 .map(|((id, plan), refs)| (id.clone(), Entry::cell(plan, refs)))
                 .collect();
-            let groups = agreement_groups(&cells);
+            // On a typed subject, an untyped provision speaks of it without a position.
+            let worded: Vec<String> = if row.subject.topic() == Topic::Other {
+                Vec::new()
+            } else {
+                cells
+                    .iter()
+                    .filter(|(_, entries)| entries.iter().any(|e| !e.provision.is_typed()))
+                    .map(|(id, _)| id.clone())
+                    .collect()
+            };
+            let groups = agreement_groups(&cells, &worded);
             let shared = shared_values(&cells, &groups);
             let (mut absent, mut unknown) = (Vec::new(), Vec::new());
             for ((id, silence), entries) in ids.iter().zip(&silences).zip(cells.values()) {
@@ -243,7 +264,7 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                 .zip(&absences)
                 .filter_map(|(id, by_subject)| Some((id.clone(), by_subject.get(&row.subject)?.clone())))
                 .collect();
-            let having = cells.values().filter(|entries| !entries.is_empty()).count();
+            let having = groups.iter().map(Vec::len).sum::<usize>();
             let status = match (having, groups.len()) {
                 (0 | 1, _) => RowStatus::Single,
                 (_, 1) => RowStatus::Consensus,
@@ -257,6 +278,7 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
                 cells,
                 absent,
                 unknown,
+                worded,
                 absences: row_absences,
                 shared,
             }
@@ -270,11 +292,13 @@ pub fn compare_with(plans: &[&Plan], options: &Options) -> Result<Comparison, Er
     })
 }
 
-/// The plans grouped by position. A plan whose entries leave some fields unknown
-/// joins the one group that agrees with it on every field it knows; it stands
-/// alone when none or several do.
-fn agreement_groups(cells: &IndexMap<String, Vec<Entry>>) -> Vec<Vec<String>> {
-    let stating = cells.iter().filter(|(_, entries)| !entries.is_empty());
+/// The plans grouped by position, those in `worded` left out. A plan whose
+/// entries leave some fields unknown joins the one group that agrees with it on
+/// every field it knows; it stands alone when none or several do.
+fn agreement_groups(cells: &IndexMap<String, Vec<Entry>>, worded: &[String]) -> Vec<Vec<String>> {
+    let stating = cells
+        .iter()
+        .filter(|(id, entries)| !entries.is_empty() && !worded.contains(id));
     let (partly, known): (Vec<_>, Vec<_>) =
         stating.partition(|(_, entries)| entries.iter().any(|e| !e.unknown.is_empty()));
     let mut groups: Vec<(&[Entry], Vec<Stance<'_>>, Vec<String>)> = Vec::new();

@@ -199,3 +199,55 @@ fn partial_plans_silent_on_a_subject_are_unknown_there() {
         RowStatus::Single
     );
 }
+
+#[test]
+fn a_point_left_untyped_stands_on_the_typed_row_it_rewords() {
+    let april = peacediff::corpus::get("witkoff-2025-04").unwrap();
+    // Point 2 re-words the April text's point 2 (talks on implementation) in
+    // words the lexicon does not read; point 3 is about nothing in the April text.
+    let text = "1. A permanent ceasefire.\n\
+                2. Both sides start technical work on carrying it out straight away.\n\
+                3. A joint committee meets every month in Vienna.\n";
+    let imported = peacediff::import::TextImport::new()
+        .with_id("mine")
+        .plan(text)
+        .unwrap();
+    assert!(!imported.clauses()["p2"].provisions[0].is_typed());
+    // The diff already pairs it by wording with the typed clause.
+    let d = peacediff::diff(april, &imported);
+    let pair = d
+        .clauses
+        .iter()
+        .find(|c| c.after.iter().any(|n| n.clause.id() == "p2"))
+        .unwrap();
+    assert_eq!(pair.before.len(), 1);
+    assert_eq!(pair.before[0].clause.label(), "2");
+
+    let comparison = compare(&[april, &imported]).unwrap();
+    let row = comparison.row("ceasefire/implementation-talks").unwrap();
+    assert_eq!(row.cells["mine"].len(), 1);
+    assert_eq!(row.cells["mine"][0].clause, "p2");
+    // It speaks of the subject, but its position is not read: in no group.
+    assert_eq!(row.worded, ["mine"]);
+    assert_eq!(row.groups, [["witkoff-2025-04"]]);
+    assert_eq!(row.status, RowStatus::Single);
+    assert!(row.absent.is_empty());
+    // Its own `other` row is gone; the point about nothing else keeps its row.
+    let others: Vec<String> = comparison
+        .rows
+        .iter()
+        .filter(|r| r.topic == peacediff::Topic::Other)
+        .filter(|r| !r.cells["mine"].is_empty())
+        .map(|r| r.cells["mine"][0].clause.clone())
+        .collect();
+    assert_eq!(others, ["p3"]);
+    // The same with the plans the other way round.
+    let reversed = compare(&[&imported, april]).unwrap();
+    assert_eq!(
+        reversed.row("ceasefire/implementation-talks").unwrap().worded,
+        ["mine"]
+    );
+    use peacediff::render::{Format, Options, Render};
+    let md = comparison.render(Format::Markdown, &Options::default());
+    assert!(md.contains("1 plan; 1 in other words"), "{md}");
+}

@@ -3,7 +3,7 @@
 //! user's file in the same format adds entries, and wins ties with ours.
 //!
 //! ```text
-//! peacediff-lexicon 1
+//! peacediff-lexicon 2
 //! # A comment. Each entry is one line: a subject, the fields of its provision as
 //! # JSON (`{n}` stands for the number the phrase matched, `{bn}` for it in
 //! # billions), `=`, the phrases that
@@ -13,10 +13,15 @@
 //! # itself: it adds its fields to those of its subjects that other entries
 //! # propose in the same sentence, so one status serves every region named.
 //! +territory/crimea,territory/donetsk {"status": "russian_de_jure"} = legal recognition
+//! # Words that stand for one another in every phrase of the file (`~` and the words).
+//! ~ troops forces soldiers
 //! ```
 //!
-//! In a phrase, words match words case-insensitively (`sanction*` matches any word
-//! starting with `sanction`), `{n}` matches a number however it is written
+//! In a phrase, words match words case-insensitively and in any of their
+//! inflections and spellings (`recognise` matches `recognized` and `recognises`,
+//! `territory` matches `territories`: see [`forms`](super::forms)), and any word
+//! of a `~` line matches the others of that line; `=plant` matches only the word
+//! as written (not `plants`), `sanction*` any word starting with `sanction`, `{n}` matches a number however it is written
 //! (`600,000`, `600 000`, `600 thousand`, `600k`, `1.5 million`; a `$` or `€`
 //! before it reads as the word `usd` or `eur` after it, so `{n} usd` matches
 //! `$100bn`), a number written out matches that number however written (`50 50`
@@ -28,26 +33,59 @@
 //! entry), and the fields the other matching entries add without contradicting
 //! it are added: `legally binding` and `peace council` together give both fields.
 
+use super::forms;
 use crate::error::Error;
 use crate::model::Subject;
 
 /// The version line every lexicon file starts with.
-pub const HEADER: &str = "peacediff-lexicon 1";
+///
+/// Version 2 matches a phrase's words in their inflections and spellings and
+/// reads `~` lines of words that stand for one another; a file headed
+/// [`HEADER_1`] reads the same way (its entries are valid version 2 entries, now
+/// also matching inflected words).
+pub const HEADER: &str = "peacediff-lexicon 2";
+
+/// The version line of the first format, still read.
+pub const HEADER_1: &str = "peacediff-lexicon 1";
 
 /// A word of a text as the tagger reads it.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Token {
-    Word(String),
+    Word(Word),
     Number(u64),
     /// The end of a sentence or of a part of one (`.`, `;`, `?`, `!`): no
     /// phrase runs across it.
     Stop,
 }
 
+/// A word of a text: as written (lower-cased), and as matched.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Word {
+    written: String,
+    /// Its spellings made one, for prefixes.
+    spelled: String,
+    /// Its inflections made one, for words.
+    form: String,
+}
+
+impl Word {
+    fn new(written: &str) -> Word {
+        Word {
+            written: written.to_owned(),
+            spelled: forms::spelling(written),
+            form: forms::form(written),
+        }
+    }
+}
+
 /// A piece of a phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Piece {
-    Word(String),
+    /// The forms a word of the phrase matches: its own and those of the words
+    /// that stand for it.
+    Word(Vec<String>),
+    /// A word that matches only as written (`=plant`, not `plants`).
+    Written(String),
     /// A number written out in the phrase: `50` matches 50 however written.
     Literal(u64),
     Prefix(String),
@@ -121,16 +159,22 @@ impl Lexicon {
             message,
         };
         match lines.next() {
-            Some((_, first)) if first.trim() == HEADER => {}
+            Some((_, first)) if [HEADER, HEADER_1].contains(&first.trim()) => {}
             _ => return Err(bad(1, format!("a lexicon starts with the line `{HEADER}`"))),
         }
+        let lines: Vec<(usize, &str)> = lines
+            .map(|(index, line)| (index, line.trim()))
+            .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+            .collect();
+        // The words that stand for one another, wherever in the file they are given.
+        let synonyms: Vec<Vec<String>> = lines
+            .iter()
+            .filter_map(|(_, line)| line.strip_prefix("~ "))
+            .map(|words| words.split_whitespace().map(forms::form).collect())
+            .collect();
         let mut entries = Vec::new();
-        for (index, line) in lines {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let entry = parse_entry(line).map_err(|message| bad(index + 1, message))?;
+        for (index, line) in lines.into_iter().filter(|(_, line)| !line.starts_with("~ ")) {
+            let entry = parse_entry(line, &synonyms).map_err(|message| bad(index + 1, message))?;
             entries.push(entry);
         }
         Ok(Lexicon { entries })
@@ -217,7 +261,7 @@ impl Entry {
             .unwrap_or_default()
             .iter()
             .filter_map(|t| match t {
-                Token::Word(w) => Some(w.clone()),
+                Token::Word(w) => Some(w.written.clone()),
                 Token::Number(n) => Some(n.to_string()),
                 Token::Stop => None,
             })
@@ -291,7 +335,7 @@ fn merged(mut matches: Vec<Match>) -> Option<Match> {
     })
 }
 
-fn parse_entry(line: &str) -> Result<Entry, String> {
+fn parse_entry(line: &str, synonyms: &[Vec<String>]) -> Result<Entry, String> {
     let (head, phrases) = line
         .split_once(" = ")
         .ok_or_else(|| "expected `subject {fields} = phrase | phrase`".to_owned())?;
@@ -316,8 +360,12 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
         _ => return Err(format!("the fields of `{subject}` are not a JSON object")),
     }
     let (phrases, against) = phrases.split_once(" ! ").unwrap_or((phrases, ""));
-    let list =
-        |text: &str| -> Vec<Vec<Piece>> { text.split('|').map(pieces).filter(|p| !p.is_empty()).collect() };
+    let list = |text: &str| -> Vec<Vec<Piece>> {
+        text.split('|')
+            .map(|phrase| pieces(phrase, synonyms))
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
     let phrases = list(phrases);
     if phrases.is_empty() {
         return Err(format!("no phrase for `{subject}`"));
@@ -331,7 +379,9 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
     })
 }
 
-fn pieces(phrase: &str) -> Vec<Piece> {
+/// A phrase read into pieces, each word standing for its forms and those of the
+/// words of any `synonyms` line it is on.
+fn pieces(phrase: &str, synonyms: &[Vec<String>]) -> Vec<Piece> {
     phrase
         .split_whitespace()
         .map(|word| match word {
@@ -340,9 +390,24 @@ fn pieces(phrase: &str) -> Vec<Piece> {
             word if word.bytes().all(|b| b.is_ascii_digit()) => {
                 Piece::Literal(word.parse().unwrap_or(u64::MAX))
             }
+            word if word.len() > 1 && word.starts_with('=') => {
+                Piece::Written(word.trim_start_matches('=').to_lowercase())
+            }
             word => match word.strip_suffix('*') {
-                Some(prefix) => Piece::Prefix(prefix.to_lowercase()),
-                None => Piece::Word(word.to_lowercase()),
+                Some(prefix) => Piece::Prefix(forms::spelling(&prefix.to_lowercase())),
+                None => {
+                    let form = forms::form(&word.to_lowercase());
+                    let mut matched: Vec<String> = synonyms
+                        .iter()
+                        .filter(|line| line.contains(&form))
+                        .flatten()
+                        .cloned()
+                        .collect();
+                    if matched.is_empty() {
+                        matched.push(form);
+                    }
+                    Piece::Word(matched)
+                }
             },
         })
         .collect()
@@ -380,12 +445,16 @@ fn match_at(phrase: &[Piece], tokens: &[Token], at: usize) -> Option<(usize, Opt
             Token::Number(n) if n == value => match_at(rest, tokens, at + 1),
             _ => None,
         },
-        Piece::Word(word) => match token? {
-            Token::Word(w) if w == word => match_at(rest, tokens, at + 1),
+        Piece::Word(forms) => match token? {
+            Token::Word(w) if forms.contains(&w.form) => match_at(rest, tokens, at + 1),
+            _ => None,
+        },
+        Piece::Written(word) => match token? {
+            Token::Word(w) if w.written == *word => match_at(rest, tokens, at + 1),
             _ => None,
         },
         Piece::Prefix(prefix) => match token? {
-            Token::Word(w) if w.starts_with(prefix.as_str()) => match_at(rest, tokens, at + 1),
+            Token::Word(w) if w.spelled.starts_with(prefix.as_str()) => match_at(rest, tokens, at + 1),
             _ => None,
         },
     }
@@ -451,7 +520,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
         let Some(mut value) = milli_number(word) else {
-            out.push(Token::Word(word.to_owned()));
+            out.push(Token::Word(Word::new(word)));
             continue;
         };
         // `800 000`: groups of three digits continue the number.
@@ -475,7 +544,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
         }
         out.push(Token::Number(value / 1000));
         if let Some(currency) = currency {
-            out.push(Token::Word(currency.to_owned()));
+            out.push(Token::Word(Word::new(currency)));
         }
     }
     out
@@ -586,11 +655,44 @@ mod tests {
     }
 
     #[test]
+    fn words_match_their_inflections_synonyms_and_exact_forms() {
+        let lexicon = Lexicon::parse(&format!(
+            "{HEADER}\n~ ceasefire truce\nterritory/crimea {{\"status\": \"russian_de_facto\"}} = crimea ... recognise as russian\nceasefire/terms = ceasefire holds\nnuclear/zaporizhzhia-npp = nuclear =plant"
+        ))
+        .unwrap();
+        let subjects = |text: &str| -> Vec<String> {
+            lexicon
+                .matches(&tokens(text))
+                .iter()
+                .map(|m| m.subject.to_string())
+                .collect()
+        };
+        assert_eq!(subjects("Crimea is recognized as Russian."), ["territory/crimea"]);
+        assert_eq!(subjects("The truces hold."), ["ceasefire/terms"]);
+        assert_eq!(
+            subjects("The nuclear plant restarts."),
+            ["nuclear/zaporizhzhia-npp"]
+        );
+        assert!(subjects("Attacks on nuclear plants are opposed.").is_empty());
+        // The words recorded are those of the text.
+        assert_eq!(
+            lexicon.matches(&tokens("The truces hold."))[0].words,
+            "truces hold"
+        );
+    }
+
+    #[test]
+    fn a_first_version_lexicon_still_reads() {
+        let lexicon = Lexicon::parse(&format!("{HEADER_1}\nprisoners/pows = prisoner swap")).unwrap();
+        assert_eq!(lexicon.matches(&tokens("Prisoner swaps go on.")).len(), 1);
+    }
+
+    #[test]
     fn a_bad_lexicon_names_its_line() {
         let err = Lexicon::parse("something else").unwrap_err();
         assert!(
             err.to_string()
-                .contains("starts with the line `peacediff-lexicon 1`"),
+                .contains("starts with the line `peacediff-lexicon 2`"),
             "{err}"
         );
         let err = Lexicon::parse(&format!("{HEADER}\n# c\nmilitary/tanks = tanks")).unwrap_err();

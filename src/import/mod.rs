@@ -35,12 +35,13 @@
 //! else from the text (its first heading as the title). A plan made from text is
 //! `complete` unless told otherwise, with one source: the document.
 
+mod forms;
 mod lexicon;
 mod structure;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-pub use lexicon::{HEADER as LEXICON_HEADER, Lexicon};
+pub use lexicon::{HEADER as LEXICON_HEADER, HEADER_1 as LEXICON_HEADER_1, Lexicon};
 
 use crate::error::Error;
 use crate::model::{
@@ -476,7 +477,7 @@ mod tests {
         for line in Lexicon::BUILT_IN
             .lines()
             .skip(1)
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with('~'))
         {
             let (head, _) = line.split_once(" = ").unwrap();
             let (subject, fields) = head.split_once(' ').unwrap_or((head, "{}"));

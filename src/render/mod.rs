@@ -300,9 +300,9 @@ pub(crate) fn empty_cell_text(
 }
 
 /// How the plans stand on a row, with those that state no position counted apart:
-/// `3 plans, 2 positions; 1 leaves it out; 2 unknown`.
+/// `3 plans, 2 positions; 1 leaves it out; 2 unknown; 1 in other words`.
 pub(crate) fn standing(row: &crate::ComparisonRow) -> String {
-    let speaking = row.cells.values().filter(|entries| !entries.is_empty()).count();
+    let speaking = row.groups.iter().map(Vec::len).sum::<usize>();
     let plans = |n: usize| {
         if n == 1 {
             "1 plan".to_owned()
@@ -324,6 +324,9 @@ pub(crate) fn standing(row: &crate::ComparisonRow) -> String {
     }
     if !row.unknown.is_empty() {
         let _ = write!(text, "; {} unknown", row.unknown.len());
+    }
+    if !row.worded.is_empty() {
+        let _ = write!(text, "; {} in other words", row.worded.len());
     }
     for (letters, values) in shared_by_groups(row) {
         let _ = write!(text, "; {letters} share {values}");
