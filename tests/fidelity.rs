@@ -273,4 +273,30 @@ fn an_absence_shows_the_sources_and_confidence_it_rests_on() {
         void.absences["e3-counter-2025-11"][0].confidence,
         Some(Confidence::Medium)
     );
+    // In the diff, the removal of 10d's condition rests on that note, and the
+    // inverse addition too.
+    let (draft, e3) = (plan("us-28-point-2025-11"), plan("e3-counter-2025-11"));
+    let changes = diff(draft, e3);
+    let removal = changes
+        .provisions
+        .iter()
+        .find(|p| {
+            p.kind == ProvisionChangeKind::Removed && p.before.as_ref().is_some_and(|b| b.clause == "10d")
+        })
+        .expect("10d's condition removed");
+    assert_eq!(removal.absences.len(), 1);
+    assert_eq!(removal.absences[0].confidence, Some(Confidence::Medium));
+    let back = diff(e3, draft);
+    assert!(
+        back.provisions
+            .iter()
+            .any(|p| p.kind == ProvisionChangeKind::Added
+                && p.after.as_ref().is_some_and(|a| a.clause == "10d")
+                && p.absences == removal.absences)
+    );
+    let text = changes.render(render::Format::Markdown, &render::Options::default());
+    assert!(
+        text.contains("removed guarantees/void-conditions: conditions: unprovoked strike on moscow — reported left out \\["),
+        "{text}"
+    );
 }

@@ -28,7 +28,7 @@ use super::{
     ClauseChange, ClauseChangeKind, PlacedClause, PlacedProvision, PlanDiff, ProvisionChange,
     ProvisionChangeKind,
 };
-use crate::cell::FieldChange;
+use crate::cell::{Absence, FieldChange};
 use crate::model::{Clause, Confidence, Note, Provision, Reading, Subject};
 use crate::text::bounded;
 
@@ -191,6 +191,7 @@ impl Serialize for Provisions<'_, '_> {
             before: change.before.as_ref().map(|p| PlacedAt::of(p, &sides.old)),
             after: change.after.as_ref().map(|p| PlacedAt::of(p, &sides.new)),
             fields: &change.fields,
+            absences: &change.absences,
         }))
     }
 }
@@ -202,6 +203,8 @@ struct ProvisionChangeView<'r> {
     before: Option<PlacedAt<'r>>,
     after: Option<PlacedAt<'r>>,
     fields: &'r [FieldChange],
+    #[serde(skip_serializing_if = "<[Absence]>::is_empty")]
+    absences: &'r [Absence],
 }
 
 #[derive(Serialize)]
@@ -428,6 +431,8 @@ struct ProvisionChangeRecord {
     before: Option<PlacedRecord>,
     after: Option<PlacedRecord>,
     fields: Vec<FieldChange>,
+    #[serde(default)]
+    absences: Vec<Absence>,
 }
 
 #[derive(Deserialize)]
@@ -589,6 +594,7 @@ fn resolve(record: ProvisionChangeRecord, sides: &Sides<'_>) -> Result<Provision
         before: place(record.before, &sides.old, ("before", "old"))?,
         after: place(record.after, &sides.new, ("after", "new"))?,
         fields: record.fields,
+        absences: record.absences,
     })
 }
 

@@ -70,6 +70,7 @@ use words::WORDING_LIMIT;
 pub use words::{WordChange, WordTag, word_diff};
 
 use crate::align::{self, Options};
+use crate::cell::Absence;
 pub use crate::cell::FieldChange;
 use crate::model::keyword::keywords;
 use crate::{Clause, Completeness, Date, Error, Note, Party, Plan, Provision, Source, Subject, Texts, Topic};
@@ -256,6 +257,11 @@ pub struct ProvisionChange<'a> {
     pub after: Option<PlacedProvision<'a>>,
     /// The typed fields that differ (for amendments).
     pub fields: Vec<FieldChange>,
+    /// For an addition or a removal: the notes of the plan without the provision
+    /// saying it leaves the subject out, with their sources and confidence, on
+    /// which the removal (or the addition) rests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absences: Vec<Absence>,
 }
 
 impl ProvisionChange<'_> {
@@ -266,6 +272,7 @@ impl ProvisionChange<'_> {
             before: self.after,
             after: self.before,
             fields: self.fields.into_iter().map(FieldChange::invert).collect(),
+            absences: self.absences,
         }
     }
 
@@ -277,6 +284,7 @@ impl ProvisionChange<'_> {
             before: self.before.map(PlacedProvision::into_owned),
             after: self.after.map(PlacedProvision::into_owned),
             fields: self.fields,
+            absences: self.absences,
         }
     }
 }

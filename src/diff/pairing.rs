@@ -12,7 +12,7 @@ use super::{
     ProvisionChangeKind,
 };
 use crate::align::{self, Options, ProvisionRef};
-use crate::cell::{field_changes, known_changes};
+use crate::cell::{Absence, field_changes, known_changes};
 use crate::correspondence::{Correspondence, correspond};
 use crate::model::Silence;
 use crate::union_find::UnionFind;
@@ -22,6 +22,7 @@ pub(super) fn diff_directed<'a>(a: &'a Plan, b: &'a Plan, options: &Options) -> 
     let alignment = align::aligned(&[a, b], options);
     let links = correspond(a, b, &alignment, options);
     let (silent_a, silent_b) = (Silence::of(a), Silence::of(b));
+    let (absent_a, absent_b) = (Absence::by_subject(a), Absence::by_subject(b));
     let mut provisions = Vec::new();
     // The clauses that hold each side of a row's provision changes.
     let mut pairs = Vec::new();
@@ -46,13 +47,16 @@ pub(super) fn diff_directed<'a>(a: &'a Plan, b: &'a Plan, options: &Options) -> 
             &mut pairs,
         );
         for change in provisions.get_mut(start..).unwrap_or_default() {
-            let silent = match change.kind {
-                ProvisionChangeKind::Added => silent_a.on(&row.subject),
-                ProvisionChangeKind::Removed => silent_b.on(&row.subject),
-                _ => false,
+            // The plan without the provision: silent on the subject, or saying it leaves it out.
+            let (silent, absent) = match change.kind {
+                ProvisionChangeKind::Added => (silent_a.on(&row.subject), &absent_a),
+                ProvisionChangeKind::Removed => (silent_b.on(&row.subject), &absent_b),
+                _ => continue,
             };
             if silent {
                 change.kind = ProvisionChangeKind::Unknown;
+            } else if let Some(absences) = absent.get(&row.subject) {
+                change.absences = absences.clone();
             }
         }
         for &pair in &pairs {
@@ -368,6 +372,7 @@ fn paired_change<'a>(
         before: Some(place(old)),
         after: Some(place(new)),
         fields,
+        absences: Vec::new(),
     };
     (change, (Some(old.index), Some(new.index)))
 }
@@ -389,6 +394,7 @@ fn lone_change<'a>(
         before,
         after,
         fields: Vec::new(),
+        absences: Vec::new(),
     };
     (change, pair)
 }

@@ -129,7 +129,22 @@ pub(crate) fn views<'r, 'a>(diff: &'r PlanDiff<'a>, citations: &mut Citations) -
             number: k + 1,
             heading: super::heading(change),
             unknown: change.kind == ClauseChangeKind::Unknown,
-            typed: carried.into_iter().map(provision_line).collect(),
+            typed: carried
+                .into_iter()
+                .map(|change| {
+                    let line = provision_line(change);
+                    let marks: Vec<Mark> = change
+                        .absences
+                        .iter()
+                        .map(|a| citations.absence_mark(a))
+                        .collect();
+                    if marks.is_empty() {
+                        line
+                    } else {
+                        format!("{line} — {}", super::left_out(&marks))
+                    }
+                })
+                .collect(),
             old: marks(citations, &old_sources, &change.before),
             new: marks(citations, &new_sources, &change.after),
             wording: change.wording(),

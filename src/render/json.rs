@@ -47,7 +47,10 @@
 //!   texts, and ignored when read back.
 //! - A **provision change** has `subject`, `kind` (`unchanged`, `reworded`,
 //!   `amended`, `added`, `removed` or `unknown`), `before` and `after` (placed
-//!   provisions, `null` where that plan has none) and `fields`.
+//!   provisions, `null` where that plan has none) and `fields`; an `added` or
+//!   `removed` one also has `absences` when the plan without the provision notes
+//!   that it leaves the subject out: `{text, sources, confidence}` as in
+//!   comparisons.
 //! - A **placed provision** is `{"clause": "army", "provision": 0}`: the provision
 //!   at that index (from 0) in the clause of that id, in the old plan for `before`,
 //!   the new for `after`. A provision its clause does not hold (only a diff edited

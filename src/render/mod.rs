@@ -295,8 +295,13 @@ pub(crate) fn empty_cell_text(
     if shown == "?" || marks.is_empty() {
         return shown.to_owned();
     }
+    format!("{shown} {}", left_out(&marks))
+}
+
+/// What absence notes' marks say: `reported left out [3 · low] [4, 5]`.
+pub(crate) fn left_out(marks: &[sources::Mark]) -> String {
     let marks: Vec<String> = marks.iter().map(ToString::to_string).collect();
-    format!("{shown} reported left out {}", marks.join(" "))
+    format!("reported left out {}", marks.join(" "))
 }
 
 /// How the plans stand on a row, with those that state no position counted apart:
