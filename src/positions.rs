@@ -175,6 +175,8 @@ pub(crate) fn party_name(party: Party) -> String {
         Party::Germany => "Germany".into(),
         Party::Poland => "Poland".into(),
         Party::Nato => "NATO".into(),
+        Party::Osce => "the OSCE".into(),
+        Party::UnitedNations => "the United Nations".into(),
         other => other.as_str().replace('_', " "),
     }
 }

@@ -454,6 +454,29 @@ fn the_2022_draft_keeps_both_sides_army_figures() {
             .iter()
             .any(|n| n.kind == NoteKind::Disagreement && n.text.contains("100,000"))
     );
+    // The guarantors as listed, and each side's bracketed addition as its proposal.
+    let guarantors = &draft.clauses()["guarantors"];
+    let [Provision::Guarantees(listed)] = guarantors.provisions.as_slice() else {
+        panic!()
+    };
+    assert!(listed.guarantors.contains(&Party::China));
+    let proposals: Vec<(Vec<Party>, Option<Party>)> = guarantors
+        .alternatives
+        .iter()
+        .map(|reading| {
+            let [Provision::Guarantees(g)] = reading.provisions.as_slice() else {
+                panic!()
+            };
+            (reading.proposed_by.clone(), g.guarantors.last().copied())
+        })
+        .collect();
+    assert_eq!(
+        proposals,
+        [
+            (vec![Party::Russia], Some(Party::Belarus)),
+            (vec![Party::Ukraine], Some(Party::Turkey))
+        ]
+    );
     // Both positions show in the subject's history, in the draft's step.
     let cap = Subject::parse("military/armed-forces-cap").unwrap();
     let history = evolution(&cap, &corpus::all().iter().collect::<Vec<_>>());
@@ -515,8 +538,7 @@ fn chinas_paper_has_its_12_points() {
     let china = plan("china-position-2023-02");
     let expected: Vec<String> = (1..=12).map(|n| n.to_string()).collect();
     assert_eq!(labels(china), expected);
-    // No party stands for China.
-    assert!(china.sponsors.is_empty());
+    assert_eq!(china.sponsors, [Party::China]);
     let Provision::Sanctions(sanctions) = one(china, "10", "sanctions/russia") else {
         panic!()
     };

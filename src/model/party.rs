@@ -22,6 +22,14 @@ keywords! {
         WorldBank = "world_bank": "The World Bank.",
         InternationalCommunity = "international_community": "The international community at large.",
         AllParties = "all_parties": "Every party to the conflict.",
+        China = "china": "The People's Republic of China.",
+        Turkey = "turkey": "Turkey.",
+        Canada = "canada": "Canada.",
+        Italy = "italy": "Italy.",
+        Israel = "israel": "Israel.",
+        Belarus = "belarus": "Belarus.",
+        Osce = "osce": "The Organization for Security and Co-operation in Europe.",
+        UnitedNations = "united_nations": "The United Nations, its Security Council included.",
     }
 }
 
