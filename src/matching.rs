@@ -52,17 +52,21 @@ fn normalise(word: &str) -> Option<Cow<'_, str>> {
 }
 
 /// Texts as interned word ids: each distinct word gets one id.
-struct Words<'t> {
-    ids: HashMap<Cow<'t, str>, u32>,
+///
+/// Each word is copied once: a key borrowed from the text it was first met in
+/// would send every later lookup of it to that text's place in the plan, a
+/// cache miss per word once plans outgrow the caches.
+struct Words {
+    ids: HashMap<Box<str>, u32>,
 }
 
-impl<'t> Words<'t> {
+impl Words {
     fn new() -> Self {
         Words { ids: HashMap::new() }
     }
 
     /// The text's word ids, in order.
-    fn intern(&mut self, text: &'t str) -> Vec<u32> {
+    fn intern(&mut self, text: &str) -> Vec<u32> {
         text.split_whitespace()
             .filter_map(normalise)
             .map(|word| {
@@ -70,7 +74,7 @@ impl<'t> Words<'t> {
                     return id;
                 }
                 let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-                self.ids.insert(word, id);
+                self.ids.insert(word.into(), id);
                 id
             })
             .collect()
@@ -114,15 +118,15 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 
 /// Measures how much of one text others cover. Texts are named by a key and
 /// split into words once, however often they are measured.
-pub(crate) struct Coverage<'t, K> {
-    words: Words<'t>,
+pub(crate) struct Coverage<K> {
+    words: Words,
     /// Each text's words, sorted, and where each key's text stands.
     bags: Vec<Vec<u32>>,
     keys: HashMap<K, usize>,
     scratch: Vec<u32>,
 }
 
-impl<'t, K: std::hash::Hash + Eq + Copy> Coverage<'t, K> {
+impl<K: std::hash::Hash + Eq + Copy> Coverage<K> {
     pub(crate) fn new() -> Self {
         Coverage {
             words: Words::new(),
@@ -132,7 +136,7 @@ impl<'t, K: std::hash::Hash + Eq + Copy> Coverage<'t, K> {
         }
     }
 
-    fn bag(&mut self, (key, text): (K, &'t str)) -> usize {
+    fn bag(&mut self, (key, text): (K, &str)) -> usize {
         if let Some(&at) = self.keys.get(&key) {
             return at;
         }
@@ -146,11 +150,11 @@ impl<'t, K: std::hash::Hash + Eq + Copy> Coverage<'t, K> {
 
     /// The share of `part`'s words found in the `whole` texts together (each word
     /// as often as both have it), from 0 to 1.
-    pub(crate) fn covered(&mut self, part: (K, &'t str), whole: &[(K, &'t str)]) -> f64 {
+    pub(crate) fn covered(&mut self, part: (K, &str), whole: &[(K, &str)]) -> f64 {
         let part = self.bag(part);
-        let whole: Vec<usize> = whole.iter().map(|&text| self.bag(text)).collect();
         self.scratch.clear();
-        for &at in &whole {
+        for &text in whole {
+            let at = self.bag(text);
             self.scratch.extend(self.bags.get(at).into_iter().flatten());
         }
         self.scratch.sort_unstable();
@@ -647,11 +651,10 @@ impl Matcher {
 
     /// The right texts that share the rarest words of left text `l`, most shared
     /// weight first, paired or not.
-    fn indexed(&self, l: usize, query: &Query<'_>, expected: Option<f64>) -> Vec<usize> {
+    fn indexed(&self, l: usize, query: &Query<'_>, expected: Option<f64>, tally: &mut Tally) -> Vec<usize> {
         let Some(doc) = self.left.get(l) else {
             return Vec::new();
         };
-        let mut found: Vec<(usize, f64)> = Vec::new();
         // A word no other text holds finds no candidate.
         let shared = doc
             .rarest
@@ -670,30 +673,35 @@ impl Matcher {
                 // text, so that texts sharing only common words spread over the other side.
                 None => l.checked_rem(posting.len()).unwrap_or(0),
             };
-            let weight = self.weight(word);
             let read = posting
                 .iter()
                 .cycle()
                 .skip(start)
                 .take(POSTING_LIMIT.min(posting.len()));
-            found.extend(read.map(|&r| (r as usize, weight)));
+            tally.add(read, self.weight(word));
         }
-        // The shared weight of each right text: its entries summed.
-        found.sort_unstable_by_key(|&(r, _)| r);
-        found.dedup_by(|next, kept| {
-            let same = next.0 == kept.0;
-            if same {
-                kept.1 += next.1;
+        // Most shared weight first; only the first few are sorted unless
+        // the query refuses some of them.
+        let found = tally.take();
+        let rank = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let best = |found: &[(u32, f64)]| -> Vec<usize> {
+            (found.iter())
+                .map(|&(r, _)| r as usize)
+                .filter(|&r| (query.allowed)(l, r))
+                .take(CANDIDATES)
+                .collect()
+        };
+        if found.len() > CANDIDATES {
+            found.select_nth_unstable_by(CANDIDATES - 1, rank);
+            let top = found.get_mut(..CANDIDATES).unwrap_or_default();
+            top.sort_unstable_by(rank);
+            let kept = best(top);
+            if kept.len() == CANDIDATES {
+                return kept;
             }
-            same
-        });
-        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        found
-            .into_iter()
-            .map(|(r, _)| r)
-            .filter(|&r| (query.allowed)(l, r))
-            .take(CANDIDATES)
-            .collect()
+        }
+        found.sort_unstable_by(rank);
+        best(found)
     }
 
     /// Where the anchors expect left text `l` on the other side, when order counts.
@@ -706,12 +714,13 @@ impl Matcher {
     fn near_twins(&self, query: &Query<'_>, state: &mut State, order: &Order) -> Vec<Vec<(usize, f64)>> {
         let mut cached: Vec<Vec<(usize, f64)>> = vec![Vec::new(); self.left.len()];
         let mut right_best: Vec<(f64, f64, Option<usize>)> = vec![(0.0, 0.0, None); self.right.len()];
+        let mut tally = Tally::new(self.right.len());
         for (l, slot) in cached.iter_mut().enumerate() {
             if state.left.get(l) != Some(&None) {
                 continue;
             }
             *slot = self
-                .indexed(l, query, self.expected(l, query, order))
+                .indexed(l, query, self.expected(l, query, order), &mut tally)
                 .into_iter()
                 .map(|r| (r, self.score(l, r)))
                 .collect();
@@ -1067,6 +1076,50 @@ enum Evidence {
     SharedWord,
     /// Place alone, for the pairs the gap threshold admits.
     Order,
+}
+
+/// The weight each right text shares with one left text through the index,
+/// summed over the posting lists read; kept across texts so that no text
+/// allocates or sorts its entries.
+struct Tally {
+    /// By right text: the weight summed so far (0 when not reached).
+    weight: Vec<f64>,
+    /// The right texts reached, in the order first reached.
+    reached: Vec<u32>,
+    /// The texts reached with their weights, once taken.
+    found: Vec<(u32, f64)>,
+}
+
+impl Tally {
+    fn new(rights: usize) -> Self {
+        Tally {
+            weight: vec![0.0; rights],
+            reached: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+
+    /// Adds `weight` (positive) to each right text of `entries`.
+    fn add<'e>(&mut self, entries: impl Iterator<Item = &'e u32>, weight: f64) {
+        for &r in entries {
+            if let Some(sum) = self.weight.get_mut(r as usize) {
+                if *sum == 0.0 {
+                    self.reached.push(r);
+                }
+                *sum += weight;
+            }
+        }
+    }
+
+    /// The texts reached with their weights, leaving the tally empty.
+    fn take(&mut self) -> &mut [(u32, f64)] {
+        let weight = &mut self.weight;
+        self.found.clear();
+        self.found.extend(
+            (self.reached.drain(..)).filter_map(|r| Some((r, std::mem::take(weight.get_mut(r as usize)?)))),
+        );
+        &mut self.found
+    }
 }
 
 /// The pairs made so far: each left text's right text, and the groups taken.
