@@ -243,11 +243,7 @@ fn a_partial_plan_silent_on_a_subject_is_unknown_there_not_a_removal() {
             (C::Unknown, "2".into(), "".into(), false),
         ]
     );
-    let cap_change = d
-        .provisions
-        .iter()
-        .find(|p| p.subject.to_string() == "military/armed-forces-cap");
-    assert_eq!(cap_change.unwrap().kind, P::Unknown);
+    assert_eq!(common::change(&d, "military/armed-forces-cap").kind, P::Unknown);
     check_laws(&full, &silent);
     check_laws(&silent, &full);
 

@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 use peacediff::*;
 use serde_json::json;
 
+mod common;
+
 fn plan(id: &str) -> &'static Plan {
     corpus::get(id).unwrap()
 }
@@ -44,11 +46,7 @@ fn crimea_goes_from_de_jure_to_de_facto_as_a_field_change() {
 #[test]
 fn the_army_cap_is_a_number_in_the_draft_and_unrestricted_in_april() {
     let d = diff(plan(APRIL_EU), plan(DRAFT_28));
-    let cap = d
-        .provisions
-        .iter()
-        .find(|c| c.subject.to_string() == "military/armed-forces-cap")
-        .unwrap();
+    let cap = common::change(&d, "military/armed-forces-cap");
     assert_eq!(cap.kind, ProvisionChangeKind::Amended);
     let paths: Vec<&str> = cap.fields.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["stance", "cap"]);

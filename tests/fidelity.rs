@@ -4,6 +4,8 @@
 use peacediff::render::Render;
 use peacediff::*;
 
+mod common;
+
 fn plan(id: &str) -> &'static Plan {
     corpus::get(id).unwrap_or_else(|| panic!("no bundled plan `{id}`"))
 }
@@ -17,15 +19,6 @@ fn row<'c>(comparison: &'c Comparison, subject: &str) -> &'c ComparisonRow {
     comparison
         .row(subject)
         .unwrap_or_else(|| panic!("no row {subject}"))
-}
-
-/// A diff's change of the provisions on one subject.
-fn provision_change<'d>(changes: &'d PlanDiff<'_>, subject: &str) -> &'d ProvisionChange<'d> {
-    changes
-        .provisions
-        .iter()
-        .find(|p| p.subject.to_string() == subject)
-        .unwrap_or_else(|| panic!("no change on {subject}"))
 }
 
 /// The clause ids a plan's cell holds on a row.
@@ -69,7 +62,7 @@ fn what_the_20_points_may_not_say_is_unknown_not_left_out() {
     // The diff from the 28-point draft says so too: these provisions are not removed.
     let changes = diff(plan("us-28-point-2025-11"), plan("ukraine-20-point-2025-12"));
     for subject in ["governance/nazi-ideology", "prisoners/committee"] {
-        let change = provision_change(&changes, subject);
+        let change = common::change(&changes, subject);
         assert_eq!(change.kind, ProvisionChangeKind::Unknown, "{subject}");
     }
     // A complete plan still leaves out what no note calls unknown.
@@ -84,14 +77,14 @@ fn what_the_20_points_may_not_say_is_unknown_not_left_out() {
 fn an_unknown_field_is_not_a_change_of_position() {
     let (draft, framework) = (plan("us-28-point-2025-11"), plan("ukraine-20-point-2025-12"));
     let changes = diff(draft, framework);
-    let body = provision_change(&changes, "monitoring/enforcement-body");
+    let body = common::change(&changes, "monitoring/enforcement-body");
     assert_ne!(body.kind, ProvisionChangeKind::Amended);
     let fields: Vec<String> = body.fields.iter().map(ToString::to_string).collect();
     assert_eq!(fields, ["sanctions for violations: yes → not known"]);
     assert!(body.fields[0].unknown);
     // The inverse diff reads the same from the other side.
     let back = diff(framework, draft);
-    let body_back = provision_change(&back, "monitoring/enforcement-body");
+    let body_back = common::change(&back, "monitoring/enforcement-body");
     assert_eq!(
         body_back.fields[0].to_string(),
         "sanctions for violations: not known → yes"

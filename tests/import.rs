@@ -4,6 +4,8 @@
 use peacediff::import::{Lexicon, TextImport, plans_from_text};
 use peacediff::{ClauseChangeKind, NoteKind, Plan, ProvisionChangeKind, corpus, diff, laws};
 
+mod common;
+
 const REWORDED: &str = include_str!("texts/us-28-point-reworded.txt");
 const NEWS: &str = include_str!("texts/ukraine-20-point-news.md");
 
@@ -28,11 +30,7 @@ fn a_reworded_28_point_text_pairs_point_by_point_with_the_bundled_draft() {
     assert!(right * 10 >= 50 * 9, "{right} of 50");
     assert!(d.clauses.iter().all(|c| c.kind != ClauseChangeKind::Unknown));
     // The text's 800,000 is a typed change of the draft's 600,000.
-    let cap = d
-        .provisions
-        .iter()
-        .find(|p| p.subject.to_string() == "military/armed-forces-cap")
-        .unwrap();
+    let cap = common::change(&d, "military/armed-forces-cap");
     assert_eq!(cap.kind, ProvisionChangeKind::Amended);
     assert_eq!(cap.fields[0].to_string(), "cap: 600,000 → 800,000");
 }
@@ -304,20 +302,12 @@ fn fields_the_tagger_does_not_read_are_unknown_not_left_out() {
         .unwrap();
     assert!(unread.fields.iter().any(|f| f == "parties"));
     let changes = diff(draft, &text);
-    let reintegration = changes
-        .provisions
-        .iter()
-        .find(|p| p.subject.to_string() == "economy/russia-reintegration")
-        .unwrap();
+    let reintegration = common::change(&changes, "economy/russia-reintegration");
     let parties = reintegration.fields.iter().find(|f| f.path == "parties").unwrap();
     assert!(parties.unknown);
     assert_eq!(parties.to_string(), "parties: russia → not known");
     // What the tagger reads still changes: the cap.
-    let cap = changes
-        .provisions
-        .iter()
-        .find(|p| p.subject.to_string() == "military/armed-forces-cap")
-        .unwrap();
+    let cap = common::change(&changes, "military/armed-forces-cap");
     assert_eq!(cap.kind, ProvisionChangeKind::Amended);
     assert!(cap.fields.iter().all(|f| !f.unknown));
 }

@@ -6,6 +6,8 @@ use std::fs;
 use peacediff::*;
 use serde_json::Value;
 
+mod common;
+
 /// A plan built in code from the parts of a JSON file, with no check on the way:
 /// `None` when a part does not have its type's shape (a parse error for the loader).
 fn built_from_parts(json: &Value) -> Option<Plan> {
@@ -226,11 +228,7 @@ fn a_plan_built_in_code_diffs_against_a_bundled_plan_by_typed_fields() {
     plan.validate().unwrap();
     let draft = corpus::get("us-28-point-2025-11").unwrap();
     let changes = diff(draft, &plan);
-    let cap = changes
-        .provisions
-        .iter()
-        .find(|p| p.subject.to_string() == "military/armed-forces-cap")
-        .unwrap();
+    let cap = common::change(&changes, "military/armed-forces-cap");
     assert_eq!(cap.kind, ProvisionChangeKind::Amended);
     assert!(matches!(
         cap.fields.as_slice(),

@@ -142,6 +142,19 @@ impl Render for [crate::Plan] {
     }
 }
 
+/// How a versioned result writes: its JSON as it is made, other formats as rendered.
+fn write_versioned<T: Render + json::Versioned>(
+    result: &T,
+    out: &mut dyn io::Write,
+    format: Format,
+    options: &Options,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(result, out),
+        _ => out.write_all(result.render(format, options).as_bytes()),
+    }
+}
+
 impl Render for Comparison {
     fn render(&self, format: Format, options: &Options) -> String {
         match format {
@@ -153,10 +166,7 @@ impl Render for Comparison {
     }
 
     fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
-        match format {
-            Format::Json => json::write(self, out),
-            _ => out.write_all(self.render(format, options).as_bytes()),
-        }
+        write_versioned(self, out, format, options)
     }
 }
 
@@ -171,10 +181,7 @@ impl Render for PlanDiff<'_> {
     }
 
     fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
-        match format {
-            Format::Json => json::write(self, out),
-            _ => out.write_all(self.render(format, options).as_bytes()),
-        }
+        write_versioned(self, out, format, options)
     }
 }
 
@@ -189,10 +196,7 @@ impl Render for Merge {
     }
 
     fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
-        match format {
-            Format::Json => json::write(self, out),
-            _ => out.write_all(self.render(format, options).as_bytes()),
-        }
+        write_versioned(self, out, format, options)
     }
 }
 
@@ -207,10 +211,7 @@ impl Render for Evolution {
     }
 
     fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
-        match format {
-            Format::Json => json::write(self, out),
-            _ => out.write_all(self.render(format, options).as_bytes()),
-        }
+        write_versioned(self, out, format, options)
     }
 }
 
@@ -225,10 +226,7 @@ impl Render for crate::Positions {
     }
 
     fn write_to(&self, out: &mut dyn io::Write, format: Format, options: &Options) -> io::Result<()> {
-        match format {
-            Format::Json => json::write(self, out),
-            _ => out.write_all(self.render(format, options).as_bytes()),
-        }
+        write_versioned(self, out, format, options)
     }
 }
 

@@ -3,7 +3,7 @@
 // Each test file uses part of this module.
 #![allow(dead_code)]
 
-use peacediff::Plan;
+use peacediff::{Plan, PlanDiff, ProvisionChange};
 use serde_json::{Value, json};
 
 /// A plan from `(clause id, text, provisions)`; every clause cites one source.
@@ -91,4 +91,12 @@ pub mod bundled {
         let cap = Subject::parse("military/armed-forces-cap").unwrap();
         evolution(&cap, &corpus::all().iter().collect::<Vec<_>>())
     }
+}
+
+/// A diff's first provision change on `subject` (written `topic/slug`).
+pub fn change<'d>(diff: &'d PlanDiff<'_>, subject: &str) -> &'d ProvisionChange<'d> {
+    diff.provisions
+        .iter()
+        .find(|p| p.subject.to_string() == subject)
+        .unwrap_or_else(|| panic!("no change on {subject}"))
 }
